@@ -1,0 +1,25 @@
+import type { Translate } from '../core/i18n/translator';
+
+/** What a command needs from the outside world; tests pass their own. */
+export interface CliContext {
+  readonly t: Translate;
+  readonly env: NodeJS.ProcessEnv;
+  readonly version: string;
+  /** The built renderer that `serve` hands to browsers. */
+  readonly rendererDir: string;
+  out(line: string): void;
+  err(line: string): void;
+  /** Resolves when the user asks the process to stop (Ctrl+C, SIGTERM). */
+  untilStopped(): Promise<void>;
+}
+
+/** A failure the user should read: one line, in their language, and an exit code. */
+export class CliFailure extends Error {
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'CliFailure';
+    this.exitCode = exitCode;
+  }
+}

@@ -1,0 +1,23 @@
+// Entry of the `chieng` command, bundled to dist/cli/chieng.js.
+import { fileURLToPath } from 'node:url';
+import { version } from '../../package.json';
+import { createTranslator } from '../core/i18n/translator';
+import { cliLanguage } from './cli-language';
+import { runCli } from './program';
+
+const { t } = createTranslator(cliLanguage(process.env));
+
+const exitCode = await runCli(process.argv.slice(2), {
+  t,
+  env: process.env,
+  version,
+  rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  untilStopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+});
+process.exitCode = exitCode;

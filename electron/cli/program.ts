@@ -1,0 +1,71 @@
+import { Command, CommanderError } from 'commander';
+import { CliFailure, type CliContext } from './cli-context';
+import { registerServe } from './commands/serve';
+import { describeError } from './describe-error';
+
+/** Builds the `chieng` command with every text in the user's language. */
+export function buildProgram(context: CliContext): Command {
+  const { t } = context;
+  const titles: Record<string, string> = {
+    'Usage:': t('cli:usage'),
+    'Options:': t('cli:options'),
+    'Commands:': t('cli:commands'),
+    'Arguments:': t('cli:arguments'),
+  };
+  const program = new Command('chieng')
+    .description(t('cli:description'))
+    .version(context.version, '-v, --version', t('cli:option.version'))
+    .helpOption('-h, --help', t('cli:option.help'))
+    .helpCommand('help [command]', t('cli:command.help'))
+    .showSuggestionAfterError(false)
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title })
+    .configureOutput({
+      writeOut: (text) => context.out(text.replace(/\n$/, '')),
+      writeErr: (text) => context.err(text.replace(/\n$/, '')),
+      // Commander's own error lines are English; ours replace them (see runCli).
+      outputError: () => undefined,
+    })
+    .exitOverride();
+  registerServe(program, context);
+  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code; errors become one line on stderr. */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const program = buildProgram(context);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      context.err(context.t('cli:error.prefix', { message: commanderMessage(error, context) }));
+      return 2;
+    }
+    context.err(context.t('cli:error.prefix', { message: describeError(error, context.t) }));
+    return error instanceof CliFailure ? error.exitCode : 1;
+  }
+}
+
+function commanderMessage(error: CommanderError, { t }: CliContext): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return t('cli:error.unknownOption', { option: quoted });
+    case 'commander.unknownCommand':
+      return t('cli:error.unknownCommand', { command: quoted });
+    case 'commander.missingArgument':
+      return t('cli:error.missingArgument', { argument: quoted });
+    case 'commander.optionMissingArgument':
+      return t('cli:error.missingOptionValue', { option: quoted });
+    case 'commander.excessArguments':
+      return t('cli:error.excessArguments');
+    default:
+      return error.message.replace(/^error: /, '');
+  }
+}

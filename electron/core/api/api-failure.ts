@@ -1,0 +1,15 @@
+import type { ApiError, ErrorCode, MessageParams } from '../contract/api-error';
+
+/**
+ * Thrown by a handler to refuse a call for a reason the user should read. The dispatcher
+ * turns it into an error result; anything else thrown is an internal error.
+ */
+export class ApiFailure extends Error {
+  readonly error: ApiError;
+
+  constructor(code: ErrorCode, messageKey: string, details: { field?: string; params?: MessageParams } = {}) {
+    super(`${code}: ${messageKey}`);
+    this.name = 'ApiFailure';
+    this.error = { code, messageKey, ...details };
+  }
+}

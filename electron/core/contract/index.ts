@@ -1,0 +1,35 @@
+// The one contract between the UI and the core. Each feature owns a slice; the renderer
+// sees only the types below, the core validates every input against the schemas.
+import type { z } from 'zod';
+import { appInfoContract } from './app-info';
+import { joinContract } from './define';
+import { settingsContract } from './settings';
+import type { ApiEvent } from './events';
+import type { Result } from './api-error';
+
+export const contract = joinContract(appInfoContract, settingsContract);
+
+export type Contract = typeof contract;
+export type MethodName = Extract<keyof Contract, string>;
+/** What a caller passes (before schema defaults apply). */
+export type ApiInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ValidInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type ApiOutput<M extends MethodName> = z.output<Contract[M]['result']>;
+
+/**
+ * A way to reach the core: IPC in Electron, HTTP in a browser. Untyped on purpose, since
+ * it only carries; the client above it restores the types.
+ */
+export interface Transport {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+}
+
+/** Largest input, as UTF-8 JSON, that any transport accepts for one call. */
+export const maxInputBytes = 1024 * 1024;
+
+export type { ApiError, ErrorCode, Result } from './api-error';
+export type { ApiEvent, EventName, EventPayload } from './events';
+export type { AppInfo, Notice } from './app-info';
+export type { Settings, SettingsPatch } from './settings';

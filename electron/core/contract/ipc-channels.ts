@@ -1,0 +1,6 @@
+// The IPC channel names, shared by the main process and the preload. Kept free of imports
+// so the sandboxed preload bundle stays a few lines.
+export const ipcChannels = {
+  invoke: 'chieng:invoke',
+  event: 'chieng:event',
+} as const;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { ContractSlice } from './define';
+
+export const textScales = [100, 125, 150] as const;
+
+export const settingsSchema = z.object({
+  /** The UI language. Materials carry their own language tags; this is only the app's. */
+  locale: z.enum(['vi', 'en']),
+  /** Text size in percent of the default, for small or far-away screens. */
+  textScale: z.literal(textScales),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = { locale: 'vi', textScale: 100 };
+
+export const settingsPatchSchema = z.strictObject({
+  locale: settingsSchema.shape.locale.optional(),
+  textScale: settingsSchema.shape.textScale.optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const settingsContract = {
+  'settings.get': { input: z.strictObject({}), result: settingsSchema },
+  'settings.update': { input: settingsPatchSchema, result: settingsSchema },
+} satisfies ContractSlice;

@@ -1,0 +1,64 @@
+// The core, assembled: one data folder, one dispatcher, one event bus. Electron's main
+// process, the HTTP host and the CLI all open it the same way and know nothing of each
+// other.
+import { contract, type ApiInput, type ApiOutput, type MethodName } from './contract';
+import type { Result } from './contract/api-error';
+import type { ApiEvent } from './contract/events';
+import { createDispatcher, type Dispatch, type Handlers } from './api/dispatcher';
+import { EventBus } from './api/event-bus';
+import { appInfoHandlers } from './app-info/app-info-handlers';
+import { NoticeBoard } from './app-info/notice-board';
+import { acquireDataDirLock, type HolderKind } from './data-dir/data-dir-lock';
+import { openSettingsStore } from './settings/settings-store';
+import { settingsHandlers } from './settings/settings-handlers';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  readonly kind: HolderKind;
+  readonly appVersion: string;
+  readonly log?: (message: string, error: unknown) => void;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly call: Dispatch;
+  readonly subscribe: (listener: (event: ApiEvent) => void) => () => void;
+  /** Releases the data folder; after this, nothing is written. */
+  readonly close: () => Promise<void>;
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const lock = await acquireDataDirLock(options.dataDir, options.kind);
+  process.once('exit', lock.releaseSync);
+  try {
+    const events = new EventBus();
+    const notices = new NoticeBoard();
+    const onDamaged = (file: string, movedTo: string) => notices.post('common:notice.damagedFile', { file, movedTo });
+    const settings = await openSettingsStore(lock.dataDir, onDamaged);
+
+    const handlers = {
+      ...appInfoHandlers({ version: options.appVersion, dataDir: lock.dataDir, startedAt: new Date() }, notices),
+      ...settingsHandlers(settings, events),
+    } satisfies Handlers;
+
+    return {
+      dataDir: lock.dataDir,
+      call: createDispatcher(contract, handlers, options.log ?? ((message, error) => console.error(message, error))),
+      subscribe: (listener) => events.subscribe(listener),
+      close: () => {
+        process.removeListener('exit', lock.releaseSync);
+        lock.releaseSync();
+        return Promise.resolve();
+      },
+    };
+  } catch (error) {
+    process.removeListener('exit', lock.releaseSync);
+    lock.releaseSync();
+    throw error;
+  }
+}
+
+/** For in-process callers (the Electron menu): the same door, with the contract's types. */
+export function callTyped<M extends MethodName>(core: Core, method: M, input: ApiInput<M>): Promise<Result<ApiOutput<M>>> {
+  return core.call(method, input) as Promise<Result<ApiOutput<M>>>;
+}

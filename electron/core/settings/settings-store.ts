@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../contract/settings';
+import { DurableJsonFile } from '../storage/durable-json-file';
+
+export const settingsFileName = 'settings.json';
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsPatch): Promise<Settings>;
+}
+
+/** The device's settings, one small durable JSON file in the data folder. */
+export async function openSettingsStore(dataDir: string, onDamaged: (file: string, movedTo: string) => void): Promise<SettingsStore> {
+  const adapter = new DurableJsonFile<Settings>(path.join(dataDir, settingsFileName), {
+    parse: (data) => settingsSchema.parse(data),
+    onDamaged,
+  });
+  const db = new Low<Settings>(adapter, { ...defaultSettings });
+  await db.read();
+  return {
+    get: () => ({ ...db.data }),
+    async update(patch) {
+      const next: Settings = { ...db.data };
+      if (patch.locale !== undefined) next.locale = patch.locale;
+      if (patch.textScale !== undefined) next.textScale = patch.textScale;
+      const previous = db.data;
+      db.data = next;
+      try {
+        await db.write();
+      } catch (error) {
+        // Only a successful write changes what the app shows.
+        db.data = previous;
+        throw error;
+      }
+      return { ...next };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Window hardening in one place: what a page may open, where it may go, what it may ask for.
+import { type App, type Session, type WebContents, type WebPreferences } from 'electron';
+import { appOrigin } from './app-protocol';
+
+/** The only webPreferences a Chiêng window is ever created with. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+  };
+}
+
+export const isAppUrl = (url: string): boolean => {
+  try {
+    return new URL(url).origin === appOrigin;
+  } catch {
+    return false;
+  }
+};
+
+/** Refuses navigation away, new windows and webviews, for every web contents the app creates. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** No permission is granted to any page: no camera, microphone, location, notifications, … */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+}
+
+export function hardenApp(app: App): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}

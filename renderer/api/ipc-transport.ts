@@ -1,0 +1,9 @@
+import type { Transport } from '../../electron/core/contract';
+
+/** The desktop app's transport: the preload's bridge, as is. */
+export function ipcTransport(bridge: Transport): Transport {
+  return {
+    invoke: (method, input) => bridge.invoke(method, input),
+    subscribe: (listener) => bridge.subscribe(listener),
+  };
+}

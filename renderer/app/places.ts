@@ -1,0 +1,25 @@
+import { BookOpen, ChartColumn, Megaphone, Printer, RefreshCw, Settings, Users, type LucideIcon } from 'lucide-react';
+import type { ComponentType } from 'react';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+export const placeIds = ['library', 'loudspeaker', 'outreach', 'leaflets', 'reports', 'sync', 'settings'] as const;
+export type PlaceId = (typeof placeIds)[number];
+
+export interface Place {
+  readonly id: PlaceId;
+  readonly icon: LucideIcon;
+  /** The page, once the capability exists; until then the shell says plainly that it does not. */
+  readonly Page?: ComponentType;
+}
+
+export const places: readonly Place[] = [
+  { id: 'library', icon: BookOpen },
+  { id: 'loudspeaker', icon: Megaphone },
+  { id: 'outreach', icon: Users },
+  { id: 'leaflets', icon: Printer },
+  { id: 'reports', icon: ChartColumn },
+  { id: 'sync', icon: RefreshCw },
+  { id: 'settings', icon: Settings, Page: SettingsPage },
+];
+
+export const isPlaceId = (value: string): value is PlaceId => (placeIds as readonly string[]).includes(value);

@@ -1,0 +1,15 @@
+import { AboutSection } from './AboutSection';
+import { GlyphCheck } from './GlyphCheck';
+import { LanguageChoice } from './LanguageChoice';
+import { TextSizeChoice } from './TextSizeChoice';
+
+export function SettingsPage() {
+  return (
+    <div className="settings-page">
+      <LanguageChoice />
+      <TextSizeChoice />
+      <AboutSection />
+      <GlyphCheck />
+    </div>
+  );
+}
