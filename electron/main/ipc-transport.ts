@@ -1,12 +1,12 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import type { Core } from '../core/core';
 import type { Result } from '../core/contract/api-error';
 import { ipcChannels } from '../core/contract/ipc-channels';
-import { isAppUrl } from './security';
+import { isTrustedSender } from './security';
 
 /**
- * The contract over Electron IPC. Only our own window's top frame, showing our own
- * origin, may call; the core then validates every input as it does for HTTP.
+ * The contract over Electron IPC. Only our own window may call (see isTrustedSender); the
+ * core then validates every input as it does for HTTP.
  */
 export function serveApiOverIpc(core: Core, ourWindow: () => WebContents | undefined): () => void {
   ipcMain.handle(ipcChannels.invoke, (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
@@ -23,9 +23,4 @@ export function serveApiOverIpc(core: Core, ourWindow: () => WebContents | undef
     ipcMain.removeHandler(ipcChannels.invoke);
     unsubscribe();
   };
-}
-
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, ours: WebContents | undefined): boolean {
-  const frame = event.senderFrame;
-  return ours !== undefined && event.sender === ours && frame !== null && frame.parent === null && isAppUrl(frame.url);
 }

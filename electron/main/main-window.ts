@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { appEntryUrl } from './app-protocol';
+import { appEntryUrl } from './app-origin';
 import { secureWebPreferences } from './security';
 
 /** The one window: sized for the common commune laptop (1366×768), shown once painted. */

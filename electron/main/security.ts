@@ -1,6 +1,6 @@
 // Window hardening in one place: what a page may open, where it may go, what it may ask for.
-import { type App, type Session, type WebContents, type WebPreferences } from 'electron';
-import { appOrigin } from './app-protocol';
+import type { App, IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron';
+import { isAppUrl } from './app-origin';
 
 /** The only webPreferences a Chiêng window is ever created with. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -20,13 +20,6 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-export const isAppUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === appOrigin;
-  } catch {
-    return false;
-  }
-};
 
 /** Refuses navigation away, new windows and webviews, for every web contents the app creates. */
 export function hardenWebContents(contents: WebContents): void {
@@ -50,4 +43,10 @@ export function hardenSession(session: Session): void {
 
 export function hardenApp(app: App): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}
+
+/** An IPC call is ours only if it comes from our window's top frame, showing our own origin. */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, ours: WebContents | undefined): boolean {
+  const frame = event.senderFrame;
+  return ours !== undefined && event.sender === ours && frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
