@@ -46,6 +46,9 @@ export const resources: Record<UiLanguage, typeof vi> = {
 /** The Intl locale used for dates and numbers in each UI language. */
 export const intlLocales: Record<UiLanguage, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/** Dates with times, everywhere: day first and a four-digit year (26/11/2026), as on Vietnamese forms. */
+export const dateTimeFormat: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+
 /**
  * Maps any BCP-47 tag (a material's language, a saved setting, an OS locale) to the UI
  * language that speaks for it. Only English is English; everything else is Vietnamese,

@@ -6,7 +6,9 @@ export const appEntryUrl = `${appOrigin}/index.html`;
 
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === appOrigin;
+    // Not URL.origin: Node gives "null" as the origin of any scheme it does not know.
+    const parsed = new URL(url);
+    return parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.port === '';
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../locales';
 import { currentIntlLocale } from './i18n';
 
 export function formatNumber(value: number): string {
@@ -5,5 +6,5 @@ export function formatNumber(value: number): string {
 }
 
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentIntlLocale(), { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(currentIntlLocale(), dateTimeFormat).format(new Date(iso));
 }

@@ -1,0 +1,68 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../../electron/core/contract';
+import { openCore } from '../../../electron/core/core';
+import { lockFileName } from '../../../electron/core/data-dir/data-dir-lock';
+import { settingsFileName } from '../../../electron/core/settings/settings-store';
+import { makeTempDir } from '../../support/temp-dir';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+beforeEach(async () => {
+  temp = await makeTempDir('chieng-core');
+});
+afterEach(() => temp.remove());
+
+const open = () => openCore({ dataDir: temp.dir, kind: 'cli', appVersion: '9.9.9', log: () => undefined });
+
+describe('the core', () => {
+  it('starts in Vietnamese at normal text size', async () => {
+    const core = await open();
+    await expect(core.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 100 } });
+    await core.close();
+  });
+
+  it('keeps settings across restarts, and announces changes', async () => {
+    const first = await open();
+    const events: ApiEvent[] = [];
+    first.subscribe((event) => events.push(event));
+    await first.call('settings.update', { locale: 'en', textScale: 150 });
+    expect(events).toEqual([{ name: 'settings.changed', payload: { locale: 'en', textScale: 150 } }]);
+    await first.close();
+
+    const second = await open();
+    await expect(second.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 150 } });
+    await second.close();
+  });
+
+  it('changes nothing when an update is refused', async () => {
+    const core = await open();
+    await core.call('settings.update', { textScale: 125 });
+    const refused = await core.call('settings.update', { locale: 'en', textScale: 175 });
+    expect(refused.ok).toBe(false);
+    await expect(core.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 125 } });
+    await core.close();
+  });
+
+  it('moves a damaged settings file aside, starts with defaults and tells the user', async () => {
+    await writeFile(path.join(temp.dir, settingsFileName), '{"locale": "en", "textSca');
+    const core = await open();
+    await expect(core.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 100 } });
+    const info = await core.call('app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', dataDir: temp.dir, notices: [{ messageKey: 'common:notice.damagedFile' }] } });
+    const files = await readdir(temp.dir);
+    const kept = files.find((name) => name.startsWith(`${settingsFileName}.damaged-`));
+    expect(kept).toBeDefined();
+    await expect(readFile(path.join(temp.dir, kept ?? ''), 'utf8')).resolves.toBe('{"locale": "en", "textSca');
+    await core.close();
+  });
+
+  it('releases the data folder when closed', async () => {
+    const core = await open();
+    await expect(readdir(temp.dir)).resolves.toContain(lockFileName);
+    await core.close();
+    await expect(readdir(temp.dir)).resolves.not.toContain(lockFileName);
+    const again = await open();
+    await again.close();
+  });
+});

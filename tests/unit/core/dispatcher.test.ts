@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ApiFailure } from '../../../electron/core/api/api-failure';
+import { createDispatcher, type Handlers } from '../../../electron/core/api/dispatcher';
+import { contract, maxInputBytes, type Contract } from '../../../electron/core/contract';
+import { joinContract } from '../../../electron/core/contract/define';
+
+const quietLog = () => undefined;
+
+function settingsOnlyHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': () => ({ name: 'Chiêng', version: '0', dataDir: '/d', startedAt: new Date(0).toISOString(), platform: 'linux', notices: [] }),
+    'settings.get': () => ({ locale: 'vi', textScale: 100 }),
+    'settings.update': (patch) => ({ locale: patch.locale ?? 'vi', textScale: patch.textScale ?? 100 }),
+    ...overrides,
+  };
+}
+
+describe('the dispatcher', () => {
+  const call = createDispatcher(contract, settingsOnlyHandlers(), quietLog);
+
+  it('passes a valid input to its handler and returns the value', async () => {
+    await expect(call('settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 100 } });
+  });
+
+  it('refuses an unknown method by name, including names inherited from Object', async () => {
+    for (const method of ['settings.delete', 'toString', '__proto__', 42]) {
+      const result = await call(method, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method', messageKey: 'errors:api.unknownMethod' } });
+    }
+  });
+
+  it('names the field whose value is of the wrong kind', async () => {
+    await expect(call('settings.update', { locale: 7 })).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid_input', messageKey: 'errors:field.notAllowed', field: 'locale' },
+    });
+  });
+
+  it('names a value outside the allowed set', async () => {
+    await expect(call('settings.update', { textScale: 110 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', messageKey: 'errors:field.notAllowed', field: 'textScale' },
+    });
+  });
+
+  it('names an unknown field instead of silently dropping it', async () => {
+    await expect(call('settings.update', { locale: 'vi', colour: 'red' })).resolves.toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors:field.unknown', field: 'colour' },
+    });
+  });
+
+  it('refuses an input that is not an object at all', async () => {
+    await expect(call('settings.get', 'hello')).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await expect(call('settings.get', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses an oversized input before validating it', async () => {
+    const result = await call('settings.update', { locale: 'x'.repeat(maxInputBytes + 1) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'payload_too_large', params: { max: maxInputBytes } } });
+  });
+
+  it('refuses input that is not plain JSON data', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(call('settings.update', cyclic)).resolves.toMatchObject({ ok: false, error: { messageKey: 'errors:api.notJson' } });
+    await expect(call('settings.update', { locale: 10n })).resolves.toMatchObject({ ok: false, error: { messageKey: 'errors:api.notJson' } });
+  });
+
+  it('returns a refusal a handler raises as data', async () => {
+    const refusing = createDispatcher(
+      contract,
+      settingsOnlyHandlers({
+        'settings.update': () => {
+          throw new ApiFailure('invalid_input', 'errors:field.notAllowed', { field: 'locale' });
+        },
+      }),
+      quietLog,
+    );
+    await expect(refusing('settings.update', { locale: 'vi' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid_input', messageKey: 'errors:field.notAllowed', field: 'locale' },
+    });
+  });
+
+  it('hides a handler crash behind an internal error and keeps serving', async () => {
+    const logged: unknown[] = [];
+    const crashing = createDispatcher(
+      contract,
+      settingsOnlyHandlers({
+        'settings.get': () => {
+          throw new Error('disk on fire at /secret/path');
+        },
+      }),
+      (_message, error) => logged.push(error),
+    );
+    const result = await crashing('settings.get', {});
+    expect(result).toEqual({ ok: false, error: { code: 'internal', messageKey: 'errors:api.internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    expect(logged).toHaveLength(1);
+    await expect(crashing('settings.update', { locale: 'en' })).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('validation messages', () => {
+  const probe = {
+    'probe.run': {
+      input: z.strictObject({ title: z.string().max(5), tags: z.array(z.string()).max(1), count: z.number().min(1), nested: z.object({ name: z.string() }) }),
+      result: z.null(),
+    },
+  };
+  const probeContract = probe as unknown as Contract;
+  const call = createDispatcher(probeContract, { 'probe.run': () => null } as unknown as Handlers, quietLog);
+  const valid = { title: 'ok', tags: [], count: 1, nested: { name: 'a' } };
+
+  it.each([
+    [{ ...valid, title: 'too long' }, 'errors:field.tooLong', 'title', { max: 5 }],
+    [{ ...valid, tags: ['a', 'b'] }, 'errors:field.tooMany', 'tags', { max: 1 }],
+    [{ ...valid, count: 0 }, 'errors:field.tooSmall', 'count', { min: 1 }],
+    [{ ...valid, count: 'three' }, 'errors:field.wrongType', 'count', { expected: 'number' }],
+    [{ ...valid, nested: {} }, 'errors:field.required', 'nested.name', undefined],
+    [{ tags: [], count: 1, nested: { name: 'a' } }, 'errors:field.required', 'title', undefined],
+  ])('says what is wrong and where (%#)', async (input, messageKey, field, params) => {
+    const result = await call('probe.run', input);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', messageKey, field, ...(params ? { params } : {}) } });
+  });
+});
+
+describe('joining the contract', () => {
+  it('refuses a method name that two features both claim', () => {
+    const a = { 'x.get': { input: z.object({}), result: z.null() } };
+    const b = { 'x.get': { input: z.object({}), result: z.string() } };
+    expect(() => joinContract(a, b)).toThrow(/x\.get.*twice/);
+  });
+});
