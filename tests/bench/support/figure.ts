@@ -1,0 +1,45 @@
+// The contract between the harness (../run.ts) and the figure modules in ../figures/.
+import type { Browser } from 'playwright-core';
+
+/** Numbers a figure adds to its line beyond value and unit (p95, file counts…). */
+export type Extras = Readonly<Record<string, number>>;
+
+export interface Measurement {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly extra?: Extras;
+}
+
+/** Bounds set by the issue that asked for the figure; absent when it set none. */
+export interface Target {
+  readonly max?: number;
+  readonly min?: number;
+}
+
+export interface Outcome {
+  readonly value: number;
+  /** Measured in the same run as value, so the ratio survives a slow or busy machine. */
+  readonly baseline: Measurement;
+  readonly runs: number;
+  readonly extra?: Extras;
+}
+
+export interface BenchContext {
+  readonly repoRoot: string;
+  /** One headless browser, launched on first use and shared by every figure. */
+  readonly browser: () => Promise<Browser>;
+  /** Progress for humans: stderr, so stdout stays one JSON line per figure. */
+  readonly log: (message: string) => void;
+}
+
+export interface Figure {
+  readonly name: string;
+  readonly unit: string;
+  readonly target?: Target;
+  measure(context: BenchContext): Promise<Outcome>;
+}
+
+export function meets(value: number, target: Target): boolean {
+  return (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min);
+}
