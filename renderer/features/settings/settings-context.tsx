@@ -32,8 +32,18 @@ export function SettingsProvider({ initial, children }: { initial: Settings; chi
 
   const update = useCallback(
     async (patch: SettingsPatch) => {
+      // Shown at once, so a choice never seems to bounce back while it is being saved;
+      // undone if the core refuses it.
+      let previous: Settings | undefined;
+      setSettings((current) => {
+        previous = current;
+        return { ...current, ...patch };
+      });
       const result = await client.call('settings.update', patch);
-      if (!result.ok) return result.error;
+      if (!result.ok) {
+        if (previous) setSettings(previous);
+        return result.error;
+      }
       setSettings(result.value);
       return null;
     },
