@@ -1,25 +1,6 @@
 // Window hardening in one place: what a page may open, where it may go, what it may ask for.
-import type { App, IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron';
+import type { App, IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
-
-/** The only webPreferences a Chiêng window is ever created with. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
-
 
 /** Refuses navigation away, new windows and webviews, for every web contents the app creates. */
 export function hardenWebContents(contents: WebContents): void {

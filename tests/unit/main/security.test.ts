@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { hardenSession, hardenWebContents, isTrustedSender, secureWebPreferences } from '../../../electron/main/security';
+import { hardenSession, hardenWebContents, isTrustedSender } from '../../../electron/main/security';
 
 // Electron's runtime is not needed to check what our handlers decide: these stand-ins
 // carry the same events and hooks the real WebContents and Session do.
@@ -23,20 +23,6 @@ function fakeContents() {
 }
 
 describe('window hardening', () => {
-  it('creates windows sandboxed, isolated, without Node, with web security on', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
-      preload: '/p.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-
   it('refuses navigation away from the app, and allows it within', () => {
     const { attempt } = fakeContents();
     for (const url of ['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:8780/', 'app://other/index.html', 'javascript:alert(1)']) {
