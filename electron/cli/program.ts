@@ -7,10 +7,10 @@ import { describeError } from './describe-error';
 export function buildProgram(context: CliContext): Command {
   const { t } = context;
   const titles: Record<string, string> = {
-    'Usage:': t('cli:usage'),
-    'Options:': t('cli:options'),
-    'Commands:': t('cli:commands'),
-    'Arguments:': t('cli:arguments'),
+    'Usage:': t('cli:helpTitles.usage'),
+    'Options:': t('cli:helpTitles.options'),
+    'Commands:': t('cli:helpTitles.commands'),
+    'Arguments:': t('cli:helpTitles.arguments'),
   };
   const program = new Command('chieng')
     .description(t('cli:description'))

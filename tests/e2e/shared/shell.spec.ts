@@ -20,11 +20,12 @@ test('every place is one click away, and an unbuilt one says so plainly', async 
   }
 });
 
-test('the place shown survives a restart of the app', async ({ app }) => {
+test('a reload keeps the place shown, since it lives in the address', async ({ app }) => {
   await navLink(app.page, 'reports').click();
-  const page = await app.restart();
-  if (app.shell === 'host') await page.goto(`${new URL(page.url()).origin}/#/reports`);
-  await expect(page.locator('main h1')).toHaveText(app.shell === 'host' ? 'Báo cáo' : 'Thư viện');
+  await app.page.reload();
+  await app.page.locator('html[data-ready="true"]').waitFor();
+  await expect(app.page.locator('main h1')).toHaveText('Báo cáo');
+  await expect(navLink(app.page, 'reports')).toHaveAttribute('aria-current', 'page');
 });
 
 test('fits the commune laptop screen (1366×768) at 150% text size', async ({ app }, testInfo) => {
