@@ -1,31 +1,7 @@
-// The headless Chromium the browser figures share.
-import { existsSync } from 'node:fs';
+// The headless Chromium the browser figures share, started the same way as the e2e tests'.
 import { chromium, type Browser } from 'playwright-core';
-
-const systemChromium = '/usr/bin/chromium';
-
-// Quiet the browser's own background traffic so it does not compete with what we time.
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { chromiumLaunchOptions } from '../../support/chromium';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: executablePath(), args });
-}
-
-/** Playwright's own build when it has been downloaded, else the distribution's. */
-function executablePath(): string {
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // No build is known for this platform.
-  }
-  return systemChromium;
+  return chromium.launch(chromiumLaunchOptions());
 }
