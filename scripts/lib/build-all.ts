@@ -12,6 +12,9 @@ const nodeBundle: BuildOptions = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // Smaller to parse at every start of the CLI and the app; the source maps keep traces readable.
+  minify: true,
+  keepNames: true,
 };
 
 export async function buildAll(): Promise<void> {
