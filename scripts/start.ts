@@ -11,7 +11,7 @@ const passThrough = process.argv.slice(2);
 
 await buildAll();
 const electron = findElectron();
-if (electron.path) {
+if (electron.found) {
   const child = spawn(electron.path, ['dist/main/index.js', ...passThrough], { stdio: 'inherit' });
   child.on('exit', (code) => {
     if (code) console.error(t('cli:start.electronFailed', { code }));
@@ -25,16 +25,16 @@ if (electron.path) {
  * The electron package fetches its runtime on first use; ask it in a child process so its
  * download noise and failure stay out of this one. A failed fetch is quick when offline.
  */
-function findElectron(): { path: string; reason?: undefined } | { path?: undefined; reason: string } {
+function findElectron(): { found: true; path: string } | { found: false; reason: string } {
   const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], {
     encoding: 'utf8',
     timeout: 180_000,
     cwd: process.cwd(),
   });
-  if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
+  if (probe.status === 0 && probe.stdout) return { found: true, path: probe.stdout };
   const detail = `${probe.stderr}\n${probe.error?.message ?? ''}`;
   const reason = /ENOTFOUND|EAI_AGAIN|fetch failed|ECONNREFUSED|ETIMEDOUT|ENETUNREACH/.exec(detail)?.[0] ?? (probe.signal ? 'timeout' : 'electron failed to install');
-  return { reason };
+  return { found: false, reason };
 }
 
 function serveInBrowser(reason: string): void {
