@@ -8,18 +8,20 @@ import viSettings from './vi/settings.json';
 import viErrors from './vi/errors.json';
 import viMenu from './vi/menu.json';
 import viCli from './vi/cli.json';
+import viPacks from './vi/packs.json';
 import enCommon from './en/common.json';
 import enNav from './en/nav.json';
 import enSettings from './en/settings.json';
 import enErrors from './en/errors.json';
 import enMenu from './en/menu.json';
 import enCli from './en/cli.json';
+import enPacks from './en/packs.json';
 
 export const uiLanguages = ['vi', 'en'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export const defaultUiLanguage: UiLanguage = 'vi';
 
-export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli'] as const;
+export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const vi = {
@@ -29,6 +31,7 @@ const vi = {
   errors: viErrors,
   menu: viMenu,
   cli: viCli,
+  packs: viPacks,
 };
 
 export const resources: Record<UiLanguage, typeof vi> = {
@@ -40,6 +43,7 @@ export const resources: Record<UiLanguage, typeof vi> = {
     errors: enErrors,
     menu: enMenu,
     cli: enCli,
+    packs: enPacks,
   },
 };
 

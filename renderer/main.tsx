@@ -12,6 +12,7 @@ import './styles/fonts.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/settings.css';
+import './styles/packs.css';
 
 async function boot(root: HTMLElement): Promise<void> {
   const { kind, transport } = pickTransport();

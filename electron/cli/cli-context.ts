@@ -1,12 +1,18 @@
+import type { UiLanguage } from '../../locales';
 import type { Translate } from '../core/i18n/translator';
 
 /** What a command needs from the outside world; tests pass their own. */
 export interface CliContext {
   readonly t: Translate;
+  readonly language: UiLanguage;
   readonly env: NodeJS.ProcessEnv;
   readonly version: string;
   /** The built renderer that `serve` hands to browsers. */
   readonly rendererDir: string;
+  /** The app's resources (built-in trust roots, fonts). */
+  readonly resourcesDir: string;
+  /** Packs shipped with the app, installed into a data folder on first use. */
+  readonly embeddedPacksDir: string;
   out(line: string): void;
   err(line: string): void;
   /** Resolves when the user asks the process to stop (Ctrl+C, SIGTERM). */

@@ -5,13 +5,16 @@ import { createTranslator } from '../core/i18n/translator';
 import { cliLanguage } from './cli-language';
 import { runCli } from './program';
 
-const { t } = createTranslator(cliLanguage(process.env));
+const { t, language } = createTranslator(cliLanguage(process.env));
 
 const exitCode = await runCli(process.argv.slice(2), {
   t,
+  language,
   env: process.env,
   version,
   rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+  resourcesDir: fileURLToPath(new URL('../../resources/', import.meta.url)),
+  embeddedPacksDir: fileURLToPath(new URL('../embedded-packs/', import.meta.url)),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   untilStopped: () =>

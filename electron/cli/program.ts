@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { CliFailure, type CliContext } from './cli-context';
 import { registerServe } from './commands/serve';
+import { registerPack } from './commands/pack';
+import { registerAuthoring } from './commands/authoring';
+import { registerTrust } from './commands/trust';
 import { describeError } from './describe-error';
 
 /** Builds the `chieng` command with every text in the user's language. */
@@ -27,7 +30,16 @@ export function buildProgram(context: CliContext): Command {
     })
     .exitOverride();
   registerServe(program, context);
-  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  const pack = registerPack(program, context);
+  registerAuthoring(pack, program, context);
+  registerTrust(program, context);
+  const applyToAll = (command: Command): void => {
+    for (const child of command.commands) {
+      child.exitOverride().configureOutput(program.configureOutput()).helpOption('-h, --help', t('cli:option.help')).configureHelp(program.configureHelp());
+      applyToAll(child);
+    }
+  };
+  applyToAll(program);
   return program;
 }
 

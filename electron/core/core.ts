@@ -11,18 +11,32 @@ import { NoticeBoard } from './app-info/notice-board';
 import { acquireDataDirLock, type HolderKind } from './data-dir/data-dir-lock';
 import { openSettingsStore } from './settings/settings-store';
 import { settingsHandlers } from './settings/settings-handlers';
+import { openPackService, type PackService } from './packs/pack-service';
+import { packsHandlers } from './packs/packs-handlers';
+import { openTransfers, type Transfers } from './transfers/transfers';
+import path from 'node:path';
 
 export interface CoreOptions {
   readonly dataDir: string;
   readonly kind: HolderKind;
   readonly appVersion: string;
+  /** The app's read-only resources: built-in trust roots, fonts. */
+  readonly resourcesDir: string;
+  /** Packs that ship inside the app (the demo pack), installed on first start. */
+  readonly embeddedPacksDir?: string;
   readonly log?: (message: string, error: unknown) => void;
+  /** For tests: a fixed clock, a store that fails. */
+  readonly clock?: () => Date;
+  readonly packStore?: Pick<Parameters<typeof openPackService>[0], 'storeWriter' | 'freeBytes'>;
 }
 
 export interface Core {
   readonly dataDir: string;
   readonly call: Dispatch;
   readonly subscribe: (listener: (event: ApiEvent) => void) => () => void;
+  /** Files handed over by a transport or the CLI, and files handed back. */
+  readonly transfers: Transfers;
+  readonly packs: PackService;
   /** Releases the data folder; after this, nothing is written. */
   readonly close: () => Promise<void>;
 }
@@ -35,20 +49,33 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const notices = new NoticeBoard();
     const onDamaged = (file: string, movedTo: string) => notices.post('common:notice.damagedFile', { file, movedTo });
     const settings = await openSettingsStore(lock.dataDir, onDamaged);
+    const transfers = openTransfers(lock.dataDir);
+    await transfers.clear();
+    const packs = await openPackService({
+      dataDir: lock.dataDir,
+      builtInRoots: path.join(options.resourcesDir, 'trust', 'roots'),
+      onDamaged,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...options.packStore,
+    });
+    if (options.embeddedPacksDir) await packs.offerEmbedded(options.embeddedPacksDir);
 
     const handlers = {
       ...appInfoHandlers({ version: options.appVersion, dataDir: lock.dataDir, startedAt: new Date() }, notices),
       ...settingsHandlers(settings, events),
+      ...packsHandlers(packs, transfers, events, lock.dataDir),
     } satisfies Handlers;
 
     return {
       dataDir: lock.dataDir,
       call: createDispatcher(contract, handlers, options.log ?? ((message, error) => console.error(message, error))),
       subscribe: (listener) => events.subscribe(listener),
-      close: () => {
+      transfers,
+      packs,
+      close: async () => {
+        await transfers.clear();
         process.removeListener('exit', lock.releaseSync);
         lock.releaseSync();
-        return Promise.resolve();
       },
     };
   } catch (error) {

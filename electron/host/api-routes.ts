@@ -60,7 +60,7 @@ export function sendError(response: ServerResponse, status: number, error: ApiEr
   sendResult(response, status, { ok: false, error });
 }
 
-function sendResult(response: ServerResponse, status: number, result: Result<unknown>): void {
+export function sendResult(response: ServerResponse, status: number, result: Result<unknown>): void {
   const body = JSON.stringify(result);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

@@ -6,6 +6,7 @@ import type { Core } from '../core/core';
 import { apiCallPrefix, apiEventsPath, handleApiCall, handleEvents, sendError } from './api-routes';
 import { isAddressedToUs } from './request-guard';
 import { handleUi } from './ui-route';
+import { downloadPrefix, handleDownload, handleUpload, uploadPath } from './transfer-routes';
 
 export interface HostOptions {
   readonly core: Core;
@@ -40,6 +41,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         return handleApiCall(core, request, response, port, method);
       }
       if (url.pathname === apiEventsPath) return handleEvents(core, request, response, port);
+      if (url.pathname === uploadPath) return handleUpload(core, request, response, port, url);
+      if (url.pathname.startsWith(downloadPrefix)) return handleDownload(core, request, response, port, url.pathname.slice(downloadPrefix.length));
       if (url.pathname.startsWith('/api/')) {
         return sendError(response, 404, { code: 'unknown_method', messageKey: 'errors:api.notFound' });
       }

@@ -17,6 +17,8 @@ import { hardenApp, hardenSession } from './security';
 
 const distDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const rendererDir = path.join(distDir, 'renderer');
+const resourcesDir = path.join(distDir, '..', 'resources');
+const embeddedPacksDir = path.join(distDir, 'embedded-packs');
 const preloadPath = path.join(distDir, 'preload', 'index.cjs');
 
 // The same folder the CLI and host use by default; --data-dir gives tests and several
@@ -44,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   let core: Core;
   try {
-    core = await openCore({ dataDir, kind: 'desktop', appVersion: app.getVersion() });
+    core = await openCore({ dataDir, kind: 'desktop', appVersion: app.getVersion(), resourcesDir, embeddedPacksDir });
   } catch (error) {
     return fail(error);
   }

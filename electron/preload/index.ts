@@ -1,8 +1,10 @@
-// The bridge: two named functions over IPC, nothing else. The renderer never touches
+// The bridge: four named functions over IPC, nothing else. The renderer never touches
 // ipcRenderer; the main process decides what each call may do.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiEvent, Result, Transport } from '../core/contract';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { ApiEvent, Result, TransferFile, Transport } from '../core/contract';
 import { ipcChannels } from '../core/contract/ipc-channels';
+
+type DomFile = Parameters<typeof webUtils.getPathForFile>[0];
 
 const bridge = {
   invoke: (method: string, input: unknown) => ipcRenderer.invoke(ipcChannels.invoke, method, input) as Promise<Result<unknown>>,
@@ -14,6 +16,10 @@ const bridge = {
       ipcRenderer.removeListener(ipcChannels.event, forward);
     };
   },
+  // A file the person picked or dropped is on disk already: pass its path, not its bytes.
+  // The path comes from Electron here, in the preload; the page never names a path.
+  upload: (file: TransferFile) => ipcRenderer.invoke(ipcChannels.uploadPath, webUtils.getPathForFile(file as DomFile)) as Promise<Result<{ uploadId: string }>>,
+  download: (downloadId: string, fileName: string) => ipcRenderer.invoke(ipcChannels.saveDownload, downloadId, fileName) as Promise<Result<{ saved: boolean }>>,
 } satisfies Transport;
 
 contextBridge.exposeInMainWorld('chieng', bridge);

@@ -4,6 +4,8 @@ import type { ApiEvent, ApiInput, ApiOutput, EventName, EventPayload, MethodName
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<Result<ApiOutput<M>>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  upload(file: File): Promise<Result<{ uploadId: string }>>;
+  download(downloadId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
@@ -16,6 +18,8 @@ export function createApiClient(transport: Transport): ApiClient {
 
   return {
     call: (method, input) => transport.invoke(method, input) as Promise<Result<ApiOutput<typeof method>>>,
+    upload: (file) => transport.upload(file),
+    download: (downloadId, fileName) => transport.download(downloadId, fileName),
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
       listeners.set(name, set);

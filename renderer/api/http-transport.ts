@@ -22,6 +22,28 @@ export function httpTransport(base: string = '/api/'): Transport {
         return unreachable;
       }
     },
+    async upload(file) {
+      try {
+        const response = await fetch(`${base}upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream' },
+          body: file as File,
+        });
+        return (await response.json()) as Result<{ uploadId: string }>;
+      } catch {
+        return unreachable;
+      }
+    },
+    download(downloadId, fileName) {
+      // The browser saves it where the person says (a USB stick, say), as any download.
+      const link = document.createElement('a');
+      link.href = `${base}download/${encodeURIComponent(downloadId)}`;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return Promise.resolve({ ok: true, value: { saved: true } });
+    },
     subscribe(listener) {
       const source = new EventSource(`${base}events`);
       source.onmessage = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as ApiEvent);

@@ -5,5 +5,7 @@ export function ipcTransport(bridge: Transport): Transport {
   return {
     invoke: (method, input) => bridge.invoke(method, input),
     subscribe: (listener) => bridge.subscribe(listener),
+    upload: (file) => bridge.upload(file),
+    download: (downloadId, fileName) => bridge.download(downloadId, fileName),
   };
 }

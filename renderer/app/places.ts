@@ -1,6 +1,7 @@
 import { BookOpen, ChartColumn, Megaphone, Printer, RefreshCw, Settings, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
 
 export const placeIds = ['library', 'loudspeaker', 'outreach', 'leaflets', 'reports', 'sync', 'settings'] as const;
 export type PlaceId = (typeof placeIds)[number];
@@ -18,7 +19,7 @@ export const places: readonly Place[] = [
   { id: 'outreach', icon: Users },
   { id: 'leaflets', icon: Printer },
   { id: 'reports', icon: ChartColumn },
-  { id: 'sync', icon: RefreshCw },
+  { id: 'sync', icon: RefreshCw, Page: SyncPage },
   { id: 'settings', icon: Settings, Page: SettingsPage },
 ];
 

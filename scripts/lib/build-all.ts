@@ -2,6 +2,7 @@
 // Electron's main process, its sandboxed preload, and the `chieng` CLI.
 import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { buildDemoPack } from './build-demo-pack';
 
 const esmRequireShim = "import { createRequire as __chiengCreateRequire } from 'node:module'; const require = __chiengCreateRequire(import.meta.url);";
 
@@ -47,6 +48,7 @@ export async function buildAll(): Promise<void> {
       target: 'chrome120',
       external: ['electron'],
     }),
+    buildDemoPack(),
   ]);
 }
 

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/core';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { makeTempDir } from './temp-dir';
+import { repoRoot } from './cli-process';
+
+const resourcesDir = path.join(repoRoot, 'resources');
 
 export interface HostHarness {
   readonly core: Core;
@@ -20,7 +23,7 @@ export async function startHostHarness(): Promise<HostHarness> {
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(temp.dir, 'secret.txt'), 'outside the renderer');
   const dataDir = path.join(temp.dir, 'data');
-  const core = await openCore({ dataDir, kind: 'serve', appVersion: '0.0.0-test', log: () => undefined });
+  const core = await openCore({ dataDir, kind: 'serve', appVersion: '0.0.0-test', resourcesDir, log: () => undefined });
   const host = await startHost({ core, rendererDir, port: 0, log: () => undefined });
   return {
     core,

@@ -29,7 +29,13 @@ async function serve(options: ServeOptions, context: CliContext): Promise<void> 
   if (!existsSync(path.join(context.rendererDir, 'index.html'))) {
     throw new CliFailure(t('cli:error.rendererMissing', { path: context.rendererDir }));
   }
-  const core = await openCore({ dataDir: dataDirFrom(options.dataDir, context.env), kind: 'serve', appVersion: context.version });
+  const core = await openCore({
+    dataDir: dataDirFrom(options.dataDir, context.env),
+    kind: 'serve',
+    appVersion: context.version,
+    resourcesDir: context.resourcesDir,
+    embeddedPacksDir: context.embeddedPacksDir,
+  });
   let host;
   try {
     host = await startHost({ core, rendererDir: context.rendererDir, port });

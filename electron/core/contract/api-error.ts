@@ -6,6 +6,9 @@ export const errorCodes = [
   'unknown_method',
   'payload_too_large',
   'forbidden',
+  'not_found',
+  'refused',
+  'storage_failed',
   'unavailable',
   'internal',
 ] as const;

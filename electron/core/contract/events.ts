@@ -1,9 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { settingsSchema } from './settings';
 
 /** Everything the core announces to its clients, whatever carries it (IPC or the event stream). */
 export const eventContract = {
   'settings.changed': settingsSchema,
+  /** Installed packs changed (an import, a removal): lists should reload. */
+  'packs.changed': z.object({ id: z.string() }),
+  'packs.importProgress': z.object({ uploadId: z.string(), label: z.string(), doneBytes: z.number(), totalBytes: z.number(), doneFiles: z.number(), totalFiles: z.number() }),
 };
 
 export type EventName = keyof typeof eventContract;

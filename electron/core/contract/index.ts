@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import { appInfoContract } from './app-info';
 import { joinContract } from './define';
 import { settingsContract } from './settings';
+import { packsContract } from './packs';
 import type { ApiEvent } from './events';
 import type { Result } from './api-error';
 
-export const contract = joinContract(appInfoContract, settingsContract);
+export const contract = joinContract(appInfoContract, settingsContract, packsContract);
 
 export type Contract = typeof contract;
 export type MethodName = Extract<keyof Contract, string>;
@@ -24,7 +25,20 @@ export type ApiOutput<M extends MethodName> = z.output<Contract[M]['result']>;
 export interface Transport {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** Hands a file the person chose (picked or dropped) to the core; returns its upload id. */
+  upload(file: TransferFile): Promise<Result<{ uploadId: string }>>;
+  /** Hands a file the core prepared (an exported pack) back to the person, who says where to keep it. */
+  download(downloadId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
 }
+
+/** A file chosen in the page: a DOM File, described here without the DOM. */
+export interface TransferFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** Largest file the host accepts as one upload. */
+export const maxUploadBytes = 8 * 1024 ** 3;
 
 /** Largest input, as UTF-8 JSON, that any transport accepts for one call. */
 export const maxInputBytes = 1024 * 1024;
@@ -33,3 +47,4 @@ export type { ApiError, ErrorCode, Result } from './api-error';
 export type { ApiEvent, EventName, EventPayload } from './events';
 export type { AppInfo, Notice } from './app-info';
 export type { Settings, SettingsPatch } from './settings';
+export type { PackSummary, TrustedRootSummary } from './packs';

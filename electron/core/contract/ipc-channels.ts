@@ -3,4 +3,6 @@
 export const ipcChannels = {
   invoke: 'chieng:invoke',
   event: 'chieng:event',
+  uploadPath: 'chieng:upload-path',
+  saveDownload: 'chieng:save-download',
 } as const;

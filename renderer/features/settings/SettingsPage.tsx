@@ -2,6 +2,7 @@ import { AboutSection } from './AboutSection';
 import { GlyphCheck } from './GlyphCheck';
 import { LanguageChoice } from './LanguageChoice';
 import { TextSizeChoice } from './TextSizeChoice';
+import { TrustedRoots } from './TrustedRoots';
 
 export function SettingsPage() {
   return (
@@ -9,6 +10,7 @@ export function SettingsPage() {
       <LanguageChoice />
       <TextSizeChoice />
       <AboutSection />
+      <TrustedRoots />
       <GlyphCheck />
     </div>
   );

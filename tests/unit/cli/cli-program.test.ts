@@ -9,6 +9,9 @@ async function run(argv: string[], language = 'vi') {
   const err: string[] = [];
   const context: CliContext = {
     t: createTranslator(language).t,
+    language: language === 'en' ? 'en' : 'vi',
+    resourcesDir: '/nonexistent/resources',
+    embeddedPacksDir: '/nonexistent/embedded-packs',
     env: {},
     version: '1.2.3',
     rendererDir: '/nonexistent/renderer',

@@ -6,6 +6,7 @@ import { openCore } from '../../../electron/core/core';
 import { lockFileName } from '../../../electron/core/data-dir/data-dir-lock';
 import { settingsFileName } from '../../../electron/core/settings/settings-store';
 import { makeTempDir } from '../../support/temp-dir';
+import { repoRoot } from '../../support/cli-process';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {
@@ -13,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => temp.remove());
 
-const open = () => openCore({ dataDir: temp.dir, kind: 'cli', appVersion: '9.9.9', log: () => undefined });
+const open = () => openCore({ dataDir: temp.dir, kind: 'cli', appVersion: '9.9.9', resourcesDir: path.join(repoRoot, 'resources'), log: () => undefined });
 
 describe('the core', () => {
   it('starts in Vietnamese at normal text size', async () => {

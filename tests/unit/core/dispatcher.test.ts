@@ -7,13 +7,14 @@ import { joinContract } from '../../../electron/core/contract/define';
 
 const quietLog = () => undefined;
 
+// Only the settings and app methods matter here; the others are never called.
 function settingsOnlyHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return ({
     'app.info': () => ({ name: 'Chiêng', version: '0', dataDir: '/d', startedAt: new Date(0).toISOString(), platform: 'linux', notices: [] }),
     'settings.get': () => ({ locale: 'vi', textScale: 100 }),
     'settings.update': (patch) => ({ locale: patch.locale ?? 'vi', textScale: patch.textScale ?? 100 }),
     ...overrides,
-  };
+  }) as Partial<Handlers> as Handlers;
 }
 
 describe('the dispatcher', () => {

@@ -18,6 +18,8 @@ function fakeTransport() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    upload: () => Promise.resolve({ ok: true, value: { uploadId: 'u' } }),
+    download: () => Promise.resolve({ ok: true, value: { saved: true } }),
   };
   return { transport, calls, emit: (event: ApiEvent) => listeners.forEach((l) => l(event)), open: () => listeners.size, subscriptions: () => subscriptions };
 }

@@ -1,0 +1,30 @@
+import type { ApiInput, ApiOutput, MethodName } from '../core/contract';
+import { callTyped, openCore, type Core } from '../core/core';
+import type { CliContext } from './cli-context';
+import { CliFailure } from './cli-context';
+import { dataDirFrom } from './options';
+
+/** Opens the data folder for one command, runs it, and always releases the folder. */
+export async function withCore<T>(context: CliContext, dataDir: string | undefined, work: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore({
+    dataDir: dataDirFrom(dataDir, context.env),
+    kind: 'cli',
+    appVersion: context.version,
+    resourcesDir: context.resourcesDir,
+    embeddedPacksDir: context.embeddedPacksDir,
+  });
+  try {
+    return await work(core);
+  } finally {
+    await core.close();
+  }
+}
+
+/** Calls the core through the contract, like the UI does; a refusal becomes one CLI line. */
+export async function call<M extends MethodName>(context: CliContext, core: Core, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const result = await callTyped(core, method, input);
+  if (result.ok) return result.value;
+  const translate = context.t as unknown as (key: string, options: object) => string;
+  const message = translate(result.error.messageKey, result.error.params ?? {});
+  throw new CliFailure(result.error.field ? translate('errors:field.at', { field: result.error.field, message }) : message);
+}

@@ -1,0 +1,142 @@
+// Reads a `.chieng` archive defensively. Entry names are only keys: they are checked,
+// looked up, and never turned into paths. Every stream is cut at the size the caller
+// expects (the signed size), so an entry cannot inflate past what was signed.
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { PackRefusal } from '../pack-refusal';
+
+export interface PackArchive {
+  /** Every entry name, already checked: no paths, no links, no duplicates. */
+  readonly names: ReadonlySet<string>;
+  /** The declared uncompressed size of an entry. */
+  sizeOf(name: string): number;
+  /** A small entry in full, refused if it is larger than `maxBytes`. */
+  readSmall(name: string, maxBytes: number): Promise<Buffer>;
+  /** A stream of an entry that fails if it yields more or fewer than `expectedSize` bytes. */
+  openExact(name: string, expectedSize: number, onTooLarge: () => PackRefusal): Promise<Readable>;
+  close(): void;
+}
+
+const symlinkMode = 0o120000;
+const fileTypeMask = 0o170000;
+
+export async function openPackArchive(file: string, label: string): Promise<PackArchive> {
+  const zip = await openZip(file, label);
+  const entries = new Map<string, Entry>();
+  try {
+    for await (const entry of readEntries(zip, label)) {
+      const name = entry.fileName;
+      if (name.endsWith('/')) throw new PackRefusal('unexpectedEntry', { pack: label, entry: name });
+      if (((entry.externalFileAttributes >>> 16) & fileTypeMask) === symlinkMode) throw new PackRefusal('symlinkEntry', { pack: label, entry: name });
+      if (entries.has(name)) throw new PackRefusal('duplicateEntry', { pack: label, entry: name });
+      if (entry.isEncrypted() || !entry.canDecodeFileData()) throw new PackRefusal('unexpectedEntry', { pack: label, entry: name });
+      entries.set(name, entry);
+    }
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+
+  const entryNamed = (name: string): Entry => {
+    const entry = entries.get(name);
+    if (!entry) throw new PackRefusal('missingEntry', { pack: label, entry: name });
+    return entry;
+  };
+  const open = (entry: Entry) =>
+    new Promise<Readable>((resolve, reject) => {
+      zip.openReadStream(entry, (error, stream) => (error ? reject(unreadable(label, error)) : resolve(stream)));
+    });
+
+  return {
+    names: new Set(entries.keys()),
+    sizeOf: (name) => entryNamed(name).uncompressedSize,
+    async readSmall(name, maxBytes) {
+      const entry = entryNamed(name);
+      if (entry.uncompressedSize > maxBytes) throw new PackRefusal('documentTooLarge', { pack: label, entry: name });
+      const stream = (await open(entry)).pipe(exactly(entry.uncompressedSize, () => new PackRefusal('documentTooLarge', { pack: label, entry: name })));
+      const chunks: Buffer[] = [];
+      try {
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+      } catch (error) {
+        throw error instanceof PackRefusal ? error : unreadable(label, error);
+      }
+      return Buffer.concat(chunks);
+    },
+    async openExact(name, expectedSize, onTooLarge) {
+      const entry = entryNamed(name);
+      if (entry.uncompressedSize !== expectedSize) throw onTooLarge();
+      const raw = await open(entry);
+      const cut = exactly(expectedSize, onTooLarge);
+      raw.on('error', (error) => cut.destroy(unreadable(label, error)));
+      return raw.pipe(cut);
+    },
+    close: () => zip.close(),
+  };
+}
+
+function openZip(file: string, label: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
+      if (error) reject(nameError(error, label) ?? unreadable(label, error));
+      else resolve(zip);
+    });
+  });
+}
+
+async function* readEntries(zip: ZipFile, label: string): AsyncGenerator<Entry> {
+  const queue: Entry[] = [];
+  let done = false;
+  let failure: PackRefusal | undefined;
+  let wake: (() => void) | undefined;
+  zip.on('entry', (entry: Entry) => {
+    queue.push(entry);
+    wake?.();
+  });
+  zip.on('end', () => {
+    done = true;
+    wake?.();
+  });
+  zip.on('error', (error: Error) => {
+    failure = nameError(error, label) ?? unreadable(label, error);
+    wake?.();
+  });
+  zip.readEntry();
+  for (;;) {
+    if (failure) throw failure;
+    const entry = queue.shift();
+    if (entry) {
+      yield entry;
+      zip.readEntry();
+      continue;
+    }
+    if (done) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
+}
+
+/** yauzl's own name checks (absolute paths, `..`, backslashes) as the refusal they mean. */
+function nameError(error: Error, label: string): PackRefusal | undefined {
+  const match = /^(?:invalid characters in fileName|absolute path|invalid relative path): (.*)$/.exec(error.message);
+  return match ? new PackRefusal('unsafeEntry', { pack: label, entry: match[1] ?? '' }) : undefined;
+}
+
+function unreadable(label: string, error: unknown): PackRefusal {
+  if (error instanceof PackRefusal) return error;
+  return new PackRefusal('archiveUnreadable', { pack: label, detail: error instanceof Error ? error.message : String(error) });
+}
+
+/** Passes exactly `size` bytes through; more, or fewer by the end, is an error. */
+function exactly(size: number, tooLarge: () => PackRefusal): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > size) callback(tooLarge());
+      else callback(null, chunk);
+    },
+    flush(callback: TransformCallback) {
+      callback(seen === size ? null : tooLarge());
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import type { PackSummary } from '../contract/packs';
+import type { Manifest } from './format/schemas';
+import type { PackPointer } from './install/installed-packs';
+import type { TrustedRoot } from './trust/root-keys';
+import type { PublisherCertificate } from './format/schemas';
+
+export interface InstalledPack {
+  readonly pointer: PackPointer;
+  readonly manifest: Manifest;
+  readonly certificate: PublisherCertificate;
+  /** Undefined when the root that vouched for it is no longer trusted here. */
+  readonly root: TrustedRoot | undefined;
+  readonly revoked: boolean;
+}
+
+/** What the UI shows about an installed pack: where it comes from, whether it still holds. */
+export function summarise(pack: InstalledPack, now: Date, sizes: { diskBytes: number; sharedBytes: number }): PackSummary {
+  const { manifest, certificate, root } = pack;
+  const languages = [...new Set(manifest.items.flatMap((item) => item.languages))].sort();
+  const kinds: Record<string, number> = {};
+  for (const item of manifest.items) kinds[item.kind] = (kinds[item.kind] ?? 0) + 1;
+  const trust = pack.revoked ? 'revoked' : root ? 'ok' : 'untrusted';
+  return {
+    id: manifest.id,
+    version: manifest.version,
+    title: manifest.title,
+    ...(manifest.description ? { description: manifest.description } : {}),
+    publisher: { keyId: certificate.keyId, name: certificate.name },
+    root: { keyId: certificate.rootKeyId, name: root?.name ?? {}, role: root?.role ?? 'demo' },
+    official: trust === 'ok' && root?.role === 'official',
+    publishedAt: manifest.publishedAt,
+    expiresAt: manifest.expiresAt,
+    expired: now.getTime() > Date.parse(manifest.expiresAt),
+    trust,
+    installedAt: pack.pointer.installedAt,
+    itemCount: manifest.items.length,
+    languages,
+    kinds,
+    ...sizes,
+  };
+}

@@ -1,0 +1,133 @@
+// Files kept once by SHA-256, shared by every pack and version that names them. New files
+// arrive through a staging folder and are renamed in only after their hash checked out.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface ObjectStore {
+  readonly root: string;
+  has(sha256: string): Promise<boolean>;
+  pathOf(sha256: string): string;
+  open(sha256: string, range?: { start: number; end: number }): Readable;
+  sizeOf(sha256: string): Promise<number | undefined>;
+  /** A fresh staging area for one import; nothing in it is visible until `commit`. */
+  beginStaging(): Promise<Staging>;
+  /** Deletes every object not in `keep`; returns how many bytes it freed. */
+  collectGarbage(keep: ReadonlySet<string>): Promise<number>;
+  /** Removes staging areas a crash left behind. */
+  clearStaging(): Promise<void>;
+}
+
+export interface Staging {
+  /**
+   * Streams `source` into the staging area, hashing as it goes; resolves with the digest.
+   * The caller compares it with the signed one before committing.
+   */
+  receive(source: Readable, sha256: string): Promise<string>;
+  /** Moves every received object into the store (durably), then removes the staging area. */
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** How the store writes; tests swap it to simulate a full disk. */
+export interface StoreWriter {
+  createWriteStream: typeof createWriteStream;
+}
+
+const defaultWriter: StoreWriter = { createWriteStream };
+
+export function openObjectStore(root: string, writer: StoreWriter = defaultWriter): ObjectStore {
+  const objectsDir = path.join(root, 'objects');
+  const stagingDir = path.join(root, 'staging');
+  const pathOf = (sha256: string) => path.join(objectsDir, sha256.slice(0, 2), sha256);
+
+  return {
+    root,
+    pathOf,
+    has: async (sha256) => (await stat(pathOf(sha256)).catch(() => undefined))?.isFile() ?? false,
+    sizeOf: async (sha256) => (await stat(pathOf(sha256)).catch(() => undefined))?.size,
+    open: (sha256, range) => createReadStream(pathOf(sha256), range),
+
+    async beginStaging() {
+      const dir = path.join(stagingDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
+      await mkdir(dir, { recursive: true });
+      const received: string[] = [];
+      return {
+        async receive(source, sha256) {
+          const file = path.join(dir, sha256);
+          const hash = createHash('sha256');
+          const hashing = new Transform({
+            transform(chunk: Buffer, _encoding, callback) {
+              hash.update(chunk);
+              callback(null, chunk);
+            },
+          });
+          await pipeline(source, hashing, writer.createWriteStream(file, { flags: 'wx' }));
+          received.push(sha256);
+          return hash.digest('hex');
+        },
+        async commit() {
+          // Data first, then names: fsync every file, rename it in, fsync the folders.
+          await forEachLimited(received, 4, (sha256) => syncFile(path.join(dir, sha256)));
+          const folders = new Set<string>();
+          for (const sha256 of received) {
+            const target = pathOf(sha256);
+            await mkdir(path.dirname(target), { recursive: true });
+            await rename(path.join(dir, sha256), target);
+            folders.add(path.dirname(target));
+          }
+          await forEachLimited([...folders, objectsDir], 4, syncFolder);
+          await rm(dir, { recursive: true, force: true });
+        },
+        discard: () => rm(dir, { recursive: true, force: true }),
+      };
+    },
+
+    async collectGarbage(keep) {
+      let freed = 0;
+      const fanout = await readdir(objectsDir).catch(() => [] as string[]);
+      for (const prefix of fanout) {
+        const folder = path.join(objectsDir, prefix);
+        for (const name of await readdir(folder).catch(() => [] as string[])) {
+          if (keep.has(name)) continue;
+          const file = path.join(folder, name);
+          freed += (await stat(file).catch(() => undefined))?.size ?? 0;
+          await unlink(file).catch(() => undefined);
+        }
+      }
+      return freed;
+    },
+
+    clearStaging: () => rm(stagingDir, { recursive: true, force: true }),
+  };
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Windows cannot open a folder to fsync it; NTFS journals renames itself.
+  if (process.platform === 'win32') return;
+  await syncFile(folder);
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      if (item !== undefined) await work(item);
+    }
+  });
+  await Promise.all(workers);
+}

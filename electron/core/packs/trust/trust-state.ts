@@ -1,0 +1,50 @@
+// What the laptop remembers about trust, durably: the newest signed time it has verified,
+// the newest revocation list of each root, and the highest version of every pack it has
+// installed (kept after removal, so an old version can never come back).
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { DurableJsonFile } from '../../storage/durable-json-file';
+import { keyId, sha256Hex, timestamp } from '../format/schemas';
+
+const stateSchema = z.object({
+  newestSignedTime: timestamp.nullable(),
+  revocations: z.record(keyId, z.object({ version: z.number().int(), revoked: z.array(z.object({ keyId, revokedAt: timestamp })) })),
+  packVersions: z.record(z.string(), z.object({ version: z.number().int(), manifestSha256: sha256Hex })),
+  /** Embedded packs already offered, so a pack the user removed does not return at every start. */
+  embeddedOffered: z.record(z.string(), z.number().int()),
+});
+export type TrustStateData = z.infer<typeof stateSchema>;
+
+const empty = (): TrustStateData => ({ newestSignedTime: null, revocations: {}, packVersions: {}, embeddedOffered: {} });
+
+export interface TrustState {
+  read(): TrustStateData;
+  update(change: (data: TrustStateData) => void): Promise<void>;
+}
+
+export async function openTrustState(trustDir: string, onDamaged: (file: string, movedTo: string) => void): Promise<TrustState> {
+  const db = new Low<TrustStateData>(new DurableJsonFile(path.join(trustDir, 'state.json'), { parse: (data) => stateSchema.parse(data), onDamaged }), empty());
+  await db.read();
+  return {
+    read: () => db.data,
+    async update(change) {
+      const next = structuredClone(db.data);
+      change(next);
+      const previous = db.data;
+      db.data = next;
+      try {
+        await db.write();
+      } catch (error) {
+        db.data = previous;
+        throw error;
+      }
+    },
+  };
+}
+
+/** The later of the clock and the newest signed time seen: setting the clock back revives nothing. */
+export function effectiveNow(state: TrustStateData, clock: Date): Date {
+  const newest = state.newestSignedTime ? Date.parse(state.newestSignedTime) : 0;
+  return new Date(Math.max(clock.getTime(), newest));
+}
