@@ -10,7 +10,7 @@ import { importPackFile, type ImportOutcome, type ImportProgress } from './insta
 import { openInstalledPacks, type InstalledPacks } from './install/installed-packs';
 import { summarise, type InstalledPack } from './pack-summary';
 import { openObjectStore, type ObjectStore, type StoreWriter } from './store/object-store';
-import { openTrustService, type TrustPaths, type TrustService } from './trust/trust-service';
+import { noteSignedTime, openTrustService, type TrustPaths, type TrustService } from './trust/trust-service';
 import { verifyManifest, verifyPublisher } from './trust/verify-chain';
 import { PackRefusal } from './pack-refusal';
 
@@ -100,6 +100,23 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
 
   // Files no installed pack names any more (a crash between staging and switching).
   await store.collectGarbage(await referencedObjects());
+  await relearnFromInstalled();
+
+  /**
+   * What is installed is itself signed evidence: if the trust state was lost (moved aside as
+   * damaged), its versions and times come back from the packs, so rollback protection holds.
+   */
+  async function relearnFromInstalled(): Promise<void> {
+    const installedPacks = await loadAll();
+    const state = trust.state();
+    const behind = installedPacks.filter(({ manifest }) => (state.packVersions[manifest.id]?.version ?? 0) < manifest.version);
+    const newest = installedPacks.map(({ manifest }) => manifest.publishedAt).sort().at(-1);
+    if (behind.length === 0 && (!newest || (state.newestSignedTime && state.newestSignedTime >= newest))) return;
+    await trust.update((data) => {
+      for (const { manifest, pointer } of behind) data.packVersions[manifest.id] = { version: manifest.version, manifestSha256: pointer.manifestSha256 };
+      if (newest) noteSignedTime(data, newest);
+    });
+  }
 
   return {
     trust,

@@ -67,7 +67,8 @@ export async function openPackArchive(file: string, label: string): Promise<Pack
       if (entry.uncompressedSize !== expectedSize) throw onTooLarge();
       const raw = await open(entry);
       const cut = exactly(expectedSize, onTooLarge);
-      raw.on('error', (error) => cut.destroy(unreadable(label, error)));
+      // yauzl notices when an entry inflates past the size its header claims.
+      raw.on('error', (error) => cut.destroy(/too many bytes|expected \d+ bytes/.test(error.message) ? onTooLarge() : unreadable(label, error)));
       return raw.pipe(cut);
     },
     close: () => zip.close(),

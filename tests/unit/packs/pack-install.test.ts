@@ -1,0 +1,98 @@
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPackService } from '../../../electron/core/packs/pack-service';
+import { buildTestPack, defaultItems, makePublisher, makeRoot } from '../../support/pack-fixtures';
+import { packHarness, type PackHarness } from '../../support/pack-service-harness';
+
+let h: PackHarness;
+beforeEach(async () => {
+  h = await packHarness();
+});
+afterEach(() => h.remove());
+
+const shared = { path: 'images/logo.png', content: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5000, 1)]) };
+
+async function objectCount(dataDir: string): Promise<number> {
+  const objects = path.join(dataDir, 'store', 'objects');
+  let count = 0;
+  for (const prefix of await readdir(objects).catch(() => [] as string[])) count += (await readdir(path.join(objects, prefix))).length;
+  return count;
+}
+
+describe('installing a pack', () => {
+  it('verifies, installs, lists it as official, and keeps nothing in staging', async () => {
+    const packs = await h.open();
+    const file = await buildTestPack(h.work, h.publisher);
+    await expect(packs.importFile(file, 'goi.chieng')).resolves.toMatchObject({ status: 'installed', id: 'vn.test.covid19', version: 1, title: 'Gói thử nghiệm' });
+    const { packs: listed } = await packs.list();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ id: 'vn.test.covid19', official: true, trust: 'ok', expired: false, itemCount: 1, languages: ['vi'], root: { role: 'official' } });
+    await expect(readdir(path.join(h.dataDir, 'store', 'staging')).catch(() => [])).resolves.toEqual([]);
+  });
+
+  it('says an identical pack is already installed and changes nothing', async () => {
+    const packs = await h.open();
+    const file = await buildTestPack(h.work, h.publisher);
+    await packs.importFile(file, 'a');
+    const pointer = await stat(path.join(h.dataDir, 'packs', 'vn.test.covid19', 'current.json'));
+    await expect(packs.importFile(file, 'a')).resolves.toMatchObject({ status: 'unchanged' });
+    expect((await stat(path.join(h.dataDir, 'packs', 'vn.test.covid19', 'current.json'))).mtimeMs).toBe(pointer.mtimeMs);
+  });
+
+  it('updates to a newer version and drops files no version needs any more', async () => {
+    const packs = await h.open();
+    await packs.importFile(await buildTestPack(h.work, h.publisher, { version: 1 }), 'v1');
+    const v2 = await buildTestPack(h.work, h.publisher, { version: 2, items: [{ id: 'moi', kind: 'article', languages: ['vi'], files: [{ path: 'a.md', content: '# Mới\n' }] }] });
+    await expect(packs.importFile(v2, 'v2')).resolves.toMatchObject({ status: 'updated', version: 2, previousVersion: 1 });
+    expect(await objectCount(h.dataDir)).toBe(1);
+    await expect(readdir(path.join(h.dataDir, 'packs', 'vn.test.covid19'))).resolves.toEqual(['current.json', 'v2']);
+  });
+
+  it('keeps a file shared by two packs once, and until neither needs it', async () => {
+    const packs = await h.open();
+    const items = (name: string) => [{ id: name, kind: 'image', languages: ['vi'], files: [shared] }];
+    await packs.importFile(await buildTestPack(h.work, h.publisher, { id: 'vn.test.one', items: items('mot') }), 'one');
+    await packs.importFile(await buildTestPack(h.work, h.publisher, { id: 'vn.test.two', items: items('hai') }), 'two');
+    expect(await objectCount(h.dataDir)).toBe(1);
+    const listed = (await packs.list()).packs;
+    expect(listed.map((pack) => [pack.id, pack.diskBytes, pack.sharedBytes])).toEqual([
+      ['vn.test.one', shared.content.length, shared.content.length],
+      ['vn.test.two', shared.content.length, shared.content.length],
+    ]);
+    await expect(packs.remove('vn.test.one')).resolves.toEqual({ id: 'vn.test.one', freedBytes: 0 });
+    expect(await objectCount(h.dataDir)).toBe(1);
+    await expect(packs.remove('vn.test.two')).resolves.toEqual({ id: 'vn.test.two', freedBytes: shared.content.length });
+    expect(await objectCount(h.dataDir)).toBe(0);
+  });
+
+  it('exports a pack that another laptop verifies and installs, signatures intact', async () => {
+    const packs = await h.open();
+    await packs.importFile(await buildTestPack(h.work, h.publisher, { items: [...defaultItems, { id: 'anh', kind: 'image', languages: ['vi'], files: [shared] }] }), 'a');
+    const exported = path.join(h.work, 'usb', 'exported.chieng');
+    await mkdir(path.dirname(exported));
+    await packs.exportTo('vn.test.covid19', exported);
+    const other = await openPackService({ dataDir: path.join(h.work, 'laptop-2'), builtInRoots: h.root.dir, onDamaged: () => undefined });
+    await expect(other.importFile(exported, 'exported.chieng')).resolves.toMatchObject({ status: 'installed', id: 'vn.test.covid19' });
+    expect((await other.list()).packs[0]).toMatchObject({ itemCount: 2, official: true });
+  });
+
+  it('shows packs under a demo root as demo, never official', async () => {
+    const demoRoot = await makeRoot(path.join(h.work, 'demo-roots'), { role: 'demo', prefixes: ['vn.test.'] });
+    const packs = await openPackService({ dataDir: h.dataDir, builtInRoots: demoRoot.dir, onDamaged: () => undefined });
+    await packs.importFile(await buildTestPack(h.work, makePublisher(demoRoot)), 'demo');
+    expect((await packs.list()).packs[0]).toMatchObject({ official: false, root: { role: 'demo' }, trust: 'ok' });
+  });
+
+  it('installs the embedded packs once, and not again after the user removed them', async () => {
+    const embedded = path.join(h.work, 'embedded');
+    await mkdir(embedded);
+    const file = await buildTestPack(h.work, h.publisher);
+    await copyFile(file, path.join(embedded, 'vn.test.covid19-v1.chieng'));
+    const packs = await h.open();
+    await expect(packs.offerEmbedded(embedded)).resolves.toHaveLength(1);
+    await packs.remove('vn.test.covid19');
+    await expect(packs.offerEmbedded(embedded)).resolves.toHaveLength(0);
+    expect((await packs.list()).packs).toHaveLength(0);
+  });
+});
