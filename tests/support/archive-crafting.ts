@@ -1,7 +1,7 @@
 // Hand-made archives for attack tests: names, links, duplicates and sizes that no honest
 // tool writes. yazl refuses dangerous names, so entries get harmless placeholders of the
 // same length, patched afterwards in both the local and the central headers.
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 

@@ -187,7 +187,7 @@ describe('a refused pack changes nothing', () => {
     const full = await h.open({
       storeWriter: {
         createWriteStream: ((file: string, options: object) => {
-          const real = createWriteStream(file, options as Parameters<typeof createWriteStream>[1]);
+          const real = createWriteStream(file, options);
           return new Writable({
             write(chunk: Buffer, _encoding, callback) {
               written += chunk.length;
