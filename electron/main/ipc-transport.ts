@@ -1,5 +1,7 @@
 import { copyFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { maxUploadBytes } from '../core/contract';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Core } from '../core/core';
 import type { Result } from '../core/contract/api-error';
@@ -20,6 +22,7 @@ export function serveApiOverIpc(core: Core, ourWindow: () => WebContents | undef
 
   ipcMain.handle(ipcChannels.invoke, guarded((_event, method: unknown, input: unknown) => core.call(method, input)));
   ipcMain.handle(ipcChannels.uploadPath, guarded((_event, file: unknown) => registerUpload(core, file)));
+  ipcMain.handle(ipcChannels.uploadBytes, guarded((_event, name: unknown, bytes: unknown) => receiveUpload(core, name, bytes)));
   ipcMain.handle(ipcChannels.saveDownload, guarded((event, downloadId: unknown, fileName: unknown) => saveDownload(core, event.sender, downloadId, fileName)));
 
   const unsubscribe = core.subscribe((apiEvent) => {
@@ -27,7 +30,7 @@ export function serveApiOverIpc(core: Core, ourWindow: () => WebContents | undef
     if (contents && !contents.isDestroyed()) contents.send(ipcChannels.event, apiEvent);
   });
   return () => {
-    for (const channel of [ipcChannels.invoke, ipcChannels.uploadPath, ipcChannels.saveDownload]) ipcMain.removeHandler(channel);
+    for (const channel of [ipcChannels.invoke, ipcChannels.uploadPath, ipcChannels.uploadBytes, ipcChannels.saveDownload]) ipcMain.removeHandler(channel);
     unsubscribe();
   };
 }
@@ -38,6 +41,15 @@ async function registerUpload(core: Core, file: unknown): Promise<Result<{ uploa
   const info = await lstat(file).catch(() => undefined);
   if (!info?.isFile()) return { ok: false, error: { code: 'invalid_input', messageKey: 'errors:transfer.notAFile', field: 'file' } };
   return { ok: true, value: { uploadId: core.transfers.registerUploadPath(file, path.basename(file)) } };
+}
+
+/** The bytes of a file that exists only in the page's memory, kept like an HTTP upload. */
+async function receiveUpload(core: Core, name: unknown, bytes: unknown): Promise<Result<{ uploadId: string }>> {
+  if (typeof name !== 'string' || !(bytes instanceof ArrayBuffer) || bytes.byteLength > maxUploadBytes) {
+    return { ok: false, error: { code: 'invalid_input', messageKey: 'errors:transfer.notAFile', field: 'file' } };
+  }
+  const uploadId = await core.transfers.receiveUpload(Readable.from([Buffer.from(bytes)]), name.normalize('NFC').slice(0, 200), maxUploadBytes);
+  return { ok: true, value: { uploadId } };
 }
 
 /** Asks where to save a prepared file (a USB stick, say) and copies it there. */

@@ -17,8 +17,13 @@ const bridge = {
     };
   },
   // A file the person picked or dropped is on disk already: pass its path, not its bytes.
-  // The path comes from Electron here, in the preload; the page never names a path.
-  upload: (file: TransferFile) => ipcRenderer.invoke(ipcChannels.uploadPath, webUtils.getPathForFile(file as DomFile)) as Promise<Result<{ uploadId: string }>>,
+  // The path comes from Electron here, in the preload; the page never names a path. A file
+  // made in memory (dragged from another page) has no path, so its bytes go instead.
+  async upload(file: TransferFile) {
+    const onDisk = webUtils.getPathForFile(file as DomFile);
+    if (onDisk) return (await ipcRenderer.invoke(ipcChannels.uploadPath, onDisk)) as Result<{ uploadId: string }>;
+    return (await ipcRenderer.invoke(ipcChannels.uploadBytes, file.name, await (file as DomFile).arrayBuffer())) as Result<{ uploadId: string }>;
+  },
   download: (downloadId: string, fileName: string) => ipcRenderer.invoke(ipcChannels.saveDownload, downloadId, fileName) as Promise<Result<{ saved: boolean }>>,
 } satisfies Transport;
 

@@ -1,4 +1,5 @@
-import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, serveChieng, type ServingChieng } from '../support/cli-process';
 import { electronRuntime } from '../support/electron-runtime';
@@ -19,6 +20,8 @@ export interface ChiengApp {
   callCore(method: string, input: unknown): Promise<unknown>;
   /** The Electron application, in the Electron shell only. */
   readonly electronApp?: ElectronApplication;
+  /** Runs `trigger` (a click that saves a file) and returns where the file was saved. */
+  saveNextDownload(trigger: () => Promise<void>, fileName: string): Promise<string>;
 }
 
 export const waitUntilReady = (page: Page) => page.locator('html[data-ready="true"]').waitFor();
@@ -48,6 +51,12 @@ export const test = base.extend<{ app: ChiengApp }, ShellOptions>({
           await page.goto(serving.url);
           await waitUntilReady(page);
           return page;
+        },
+        async saveNextDownload(trigger, fileName) {
+          const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+          const target = testInfo.outputPath(fileName);
+          await download.saveAs(target);
+          return target;
         },
         callCore: (method, input) =>
           page.evaluate(
@@ -88,6 +97,16 @@ export const test = base.extend<{ app: ChiengApp }, ShellOptions>({
         await waitUntilReady(page);
         return page;
       },
+      async saveNextDownload(trigger, fileName) {
+        // The save dialog is the operating system's; answer it as a person would.
+        const target = testInfo.outputPath(fileName);
+        await electronApp.evaluate(({ dialog }, filePath) => {
+          dialog.showSaveDialog = (() => Promise.resolve({ canceled: false, filePath }));
+        }, target);
+        await trigger();
+        await expect.poll(() => existsSync(target)).toBe(true);
+        return target;
+      },
       callCore: (method, input) =>
         page.evaluate(([m, i]) => (window as unknown as { chieng: { invoke(m: string, i: unknown): Promise<unknown> } }).chieng.invoke(m, i), [method, input] as const),
     });
@@ -95,4 +114,4 @@ export const test = base.extend<{ app: ChiengApp }, ShellOptions>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -4,5 +4,6 @@ export const ipcChannels = {
   invoke: 'chieng:invoke',
   event: 'chieng:event',
   uploadPath: 'chieng:upload-path',
+  uploadBytes: 'chieng:upload-bytes',
   saveDownload: 'chieng:save-download',
 } as const;

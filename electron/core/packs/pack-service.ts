@@ -37,6 +37,17 @@ export interface PackService {
   readonly trust: TrustService;
 }
 
+/** Asked to remove or export a pack that is not installed here (not a refused pack). */
+export class PackNotInstalled extends Error {
+  readonly id: string;
+
+  constructor(id: string) {
+    super(`not installed: ${id}`);
+    this.name = 'PackNotInstalled';
+    this.id = id;
+  }
+}
+
 export async function openPackService(options: PackServiceOptions): Promise<PackService> {
   const clock = options.clock ?? (() => new Date());
   const paths: TrustPaths = { builtInRoots: options.builtInRoots, trustDir: path.join(options.dataDir, 'trust') };
@@ -145,19 +156,19 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
     importFile: (file, label, onProgress) =>
       exclusive(async () => {
         const outcome = await importPackFile(services, file, label, onProgress);
-        if (outcome.status !== 'unchanged') await store.collectGarbage(await referencedObjects());
+const T=performance.now();        if (outcome.status !== 'unchanged') await store.collectGarbage(await referencedObjects());console.error('gc',(performance.now()-T).toFixed(0));
         return outcome;
       }),
     remove: (id) =>
       exclusive(async () => {
-        if (!(await installed.pointer(id))) throw new PackRefusal('missingEntry', { pack: id, entry: id });
+        if (!(await installed.pointer(id))) throw new PackNotInstalled(id);
         await installed.remove(id);
         return { id, freedBytes: await store.collectGarbage(await referencedObjects()) };
       }),
     exportTo: (id, out) =>
       exclusive(async () => {
         const pack = await load(id);
-        if (!pack) throw new PackRefusal('missingEntry', { pack: id, entry: id });
+        if (!pack) throw new PackNotInstalled(id);
         const documents = await installed.documents(id, pack.pointer.version);
         const entries = new Map<string, Uint8Array>([
           [archiveNames.manifest, documents.manifest],

@@ -5,7 +5,7 @@ import { discardUpload, type Transfers } from '../transfers/transfers';
 import { keyIdOf } from './crypto/ed25519';
 import { packIdPrefix, publicKeyFileSchema, rootKeySchema, type RootKey } from './format/schemas';
 import { PackRefusal } from './pack-refusal';
-import type { PackService } from './pack-service';
+import { PackNotInstalled, type PackService } from './pack-service';
 
 type PackHandlers = Pick<Handlers, 'packs.list' | 'packs.import' | 'packs.remove' | 'packs.export' | 'trust.list' | 'trust.add' | 'trust.remove'>;
 
@@ -69,6 +69,7 @@ async function refusalsAsFailures<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof PackNotInstalled) throw new ApiFailure('not_found', 'packs:notInstalled', { field: 'id', params: { id: error.id } });
     if (error instanceof PackRefusal) {
       const code = error.reason === 'diskFull' || error.reason === 'storageFailed' ? 'storage_failed' : 'refused';
       throw new ApiFailure(code, error.messageKey, { params: error.params });
