@@ -156,7 +156,7 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
     importFile: (file, label, onProgress) =>
       exclusive(async () => {
         const outcome = await importPackFile(services, file, label, onProgress);
-const T=performance.now();        if (outcome.status !== 'unchanged') await store.collectGarbage(await referencedObjects());console.error('gc',(performance.now()-T).toFixed(0));
+        if (outcome.status !== 'unchanged') await store.collectGarbage(await referencedObjects());
         return outcome;
       }),
     remove: (id) =>

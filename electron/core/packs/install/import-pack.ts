@@ -37,13 +37,12 @@ export interface ImportOutcome {
 
 export async function importPackFile(services: ImportServices, file: string, label: string, onProgress: (progress: ImportProgress) => void = () => undefined): Promise<ImportOutcome> {
   const { store, installed, trust } = services;
-  const T0=performance.now(); const lap=(w:string)=>console.error(w,(performance.now()-T0).toFixed(0));
-  const archive = await openPackArchive(file, label);lap('openArchive');
+  const archive = await openPackArchive(file, label);
   try {
     const pack = await readSignedPack(archive, trust, label);
     const { manifest } = pack;
     const name = manifest.title.vi ?? manifest.id;
-    lap('signed');const objects = expectedObjects(pack);
+    const objects = expectedObjects(pack);
     try {
       checkEntryNames(archive, objects, name);
     } catch (error) {
@@ -68,7 +67,7 @@ export async function importPackFile(services: ImportServices, file: string, lab
     for (const object of needed) {
       if (!archive.names.has(`${archiveNames.objectPrefix}${object.sha256}`)) throw new PackRefusal('missingFile', { pack: name, path: object.path });
     }
-    lap('has');const totalBytes = needed.reduce((sum, object) => sum + object.size, 0);
+    const totalBytes = needed.reduce((sum, object) => sum + object.size, 0);
     const free = await (services.freeBytes ?? freeBytesAt)(store.root);
     if (totalBytes > free) throw new PackRefusal('diskFull', { pack: name, needed: totalBytes, free });
 
@@ -87,7 +86,7 @@ export async function importPackFile(services: ImportServices, file: string, lab
         doneFiles += 1;
         onProgress({ doneBytes, totalBytes, doneFiles, totalFiles: needed.length });
       }
-      lap('received');await staging.commit().catch((error: unknown) => {
+      await staging.commit().catch((error: unknown) => {
         throw asStorageRefusal(error, name);
       });
     } catch (error) {
@@ -95,7 +94,7 @@ export async function importPackFile(services: ImportServices, file: string, lab
       throw error;
     }
 
-    lap('committed');await installed.writeVersion(manifest.id, manifest.version, pack.documents).catch((error: unknown) => {
+    await installed.writeVersion(manifest.id, manifest.version, pack.documents).catch((error: unknown) => {
       throw asStorageRefusal(error, name);
     });
     await trust.update((data) => {
@@ -104,7 +103,7 @@ export async function importPackFile(services: ImportServices, file: string, lab
       noteSignedTime(data, pack.publisher.certificate.issuedAt);
     });
     await installed.activate(manifest.id, { version: manifest.version, manifestSha256: pack.manifestSha256, installedAt: services.clock().toISOString() });
-    await installed.pruneVersions();lap('done');
+    await installed.pruneVersions();
     return {
       status: current ? 'updated' : 'installed',
       id: manifest.id,

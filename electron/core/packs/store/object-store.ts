@@ -71,7 +71,7 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
         },
         async commit() {
           // Data first, then names: fsync every file, rename it in, fsync the folders.
-const T=performance.now();          await forEachLimited(received, 4, (sha256) => syncFile(path.join(dir, sha256)));console.error('  fsync files',(performance.now()-T).toFixed(0));
+          await forEachLimited(received, 4, (sha256) => syncFile(path.join(dir, sha256)));
           const folders = new Set<string>();
           for (const sha256 of received) {
             const target = pathOf(sha256);
@@ -79,8 +79,8 @@ const T=performance.now();          await forEachLimited(received, 4, (sha256) =
             await rename(path.join(dir, sha256), target);
             folders.add(path.dirname(target));
           }
-console.error('  renamed',(performance.now()-T).toFixed(0));          await forEachLimited([...folders, objectsDir], 4, syncFolder);console.error('  fsync dirs',(performance.now()-T).toFixed(0));
-          await rm(dir, { recursive: true, force: true });console.error('  rm',(performance.now()-T).toFixed(0));
+          await forEachLimited([...folders, objectsDir], 4, syncFolder);
+          await rm(dir, { recursive: true, force: true });
         },
         discard: () => rm(dir, { recursive: true, force: true }),
       };
