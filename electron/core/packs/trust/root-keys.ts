@@ -21,8 +21,11 @@ export async function readRootsFrom(dir: string, builtIn: boolean): Promise<Trus
 }
 
 export async function saveRoot(dir: string, root: RootKey): Promise<void> {
+  // Only the fields of a root file: a TrustedRoot's `builtIn` would make the strict schema
+  // reject the file when it is read back, and the root would silently trust nothing.
+  const { format, keyId, publicKey, name, role, prefixes } = root;
   await mkdir(dir, { recursive: true });
-  await writeFileDurably(path.join(dir, `${root.keyId}.json`), `${JSON.stringify(root, null, 2)}\n`);
+  await writeFileDurably(path.join(dir, `${keyId}.json`), `${JSON.stringify({ format, keyId, publicKey, name, role, prefixes }, null, 2)}\n`);
 }
 
 export async function deleteRoot(dir: string, keyId: string): Promise<boolean> {
