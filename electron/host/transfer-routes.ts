@@ -19,7 +19,7 @@ export async function handleUpload(core: Core, request: IncomingMessage, respons
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/octet-stream') {
     request.resume();
-    return sendError(response, 415, { code: 'invalid_input', messageKey: 'errors:api.mediaType' });
+    return sendError(response, 415, { code: 'invalid_input', messageKey: 'errors:api.mediaTypeUpload' });
   }
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxUploadBytes) {

@@ -111,7 +111,7 @@ function describePack(pack: PackSummary, context: CliContext): string {
     version: pack.version,
     title: pack.title[lang] ?? pack.title.vi ?? pack.id,
     flags: flags.join(', '),
-    items: pack.itemCount,
+    items: t('packs:items', { count: pack.itemCount }),
     size: formatBytes(pack.diskBytes, lang),
   });
 }
