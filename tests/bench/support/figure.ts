@@ -15,6 +15,8 @@ export interface Measurement {
 export interface Target {
   readonly max?: number;
   readonly min?: number;
+  /** What the bounds apply to: the value (when absent), or the value's ratio to the baseline. */
+  readonly of?: 'ratio';
 }
 
 export interface Outcome {
@@ -38,6 +40,12 @@ export interface Figure {
   readonly unit: string;
   readonly target?: Target;
   measure(context: BenchContext): Promise<Outcome>;
+}
+
+/** Whether the target holds; `ratio` is value / baseline, undefined when the baseline is zero. */
+export function targetMet(target: Target, value: number, ratio: number | undefined): boolean {
+  const bounded = target.of === 'ratio' ? ratio : value;
+  return bounded !== undefined && meets(bounded, target);
 }
 
 export function meets(value: number, target: Target): boolean {

@@ -1,15 +1,17 @@
 // One figure's stdout line: the fixed fields first, then the figure's own extras.
-import { meets, type Figure, type Measurement, type Outcome } from './figure';
+import { targetMet, type Figure, type Measurement, type Outcome } from './figure';
 import { round } from './stats';
 
 export function reportLine(figure: Figure, outcome: Outcome): string {
+  const ratio = outcome.baseline.value === 0 ? undefined : outcome.value / outcome.baseline.value;
   return JSON.stringify({
     name: figure.name,
     value: outcome.value,
     unit: figure.unit,
     baseline: flatten(outcome.baseline),
-    ratio: outcome.baseline.value === 0 ? null : round(outcome.value / outcome.baseline.value, 2),
-    ...(figure.target ? { target: figure.target, met: meets(outcome.value, figure.target) } : {}),
+    ratio: ratio === undefined ? null : round(ratio, 2),
+    // Judged on the unrounded ratio, so a ratio printed as 0.70 may still fall short of 0.7.
+    ...(figure.target ? { target: figure.target, met: targetMet(figure.target, outcome.value, ratio) } : {}),
     runs: outcome.runs,
     ...outcome.extra,
   });

@@ -1,7 +1,8 @@
 // Reads a `.chieng` archive defensively. Entry names are only keys: they are checked,
 // looked up, and never turned into paths. Every stream is cut at the size the caller
 // expects (the signed size), so an entry cannot inflate past what was signed.
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { close, fstat, open as openFile, read } from 'node:fs';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { PackRefusal } from '../pack-refusal';
 
@@ -76,12 +77,120 @@ export async function openPackArchive(file: string, label: string): Promise<Pack
 }
 
 function openZip(file: string, label: string): Promise<ZipFile> {
+  const options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true };
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
-      if (error) reject(nameError(error, label) ?? unreadable(label, error));
-      else resolve(zip);
+    const fail = (error: Error) => reject(nameError(error, label) ?? unreadable(label, error));
+    openFile(file, 'r', (openError, fd) => {
+      if (openError) return fail(openError);
+      fstat(fd, (statError, stats) => {
+        if (statError) return close(fd, () => fail(statError));
+        yauzl.fromRandomAccessReader(new FileReader(fd), stats.size, options, (error, zip) => {
+          // On success the file is closed with the zip (once its last stream ends); on failure, here.
+          if (error) close(fd, () => fail(error));
+          else resolve(zip);
+        });
+      });
     });
   });
+}
+
+/** How much the reader reads at a time (yauzl's own reader reads 16 KiB at a time). */
+const chunkBytes = 1024 * 1024;
+
+/**
+ * What yauzl reads the archive through, as `yauzl.open` would, but in fewer, larger reads:
+ * each read is a round trip to the thread pool, and a pack holds thousands of entries and
+ * hundreds of MB. A small read (the central directory, an entry's local header) fetches a
+ * whole chunk ahead, which then also serves the entries that follow, as yauzl reads them in
+ * archive order. Every check yauzl makes on the bytes stays the same.
+ */
+class FileReader extends yauzl.RandomAccessReader {
+  /** The last chunk read ahead; never written to once read, so slices of it can be handed out. */
+  private window = { position: 0, bytes: Buffer.alloc(0) };
+
+  constructor(private readonly fd: number) {
+    super();
+  }
+
+  /** Bytes from `position` up to `end` that the last read-ahead holds, if any. */
+  cached(position: number, end: number): Buffer | undefined {
+    const { window } = this;
+    const start = position - window.position;
+    if (start < 0 || start >= window.bytes.length) return undefined;
+    return window.bytes.subarray(start, Math.min(window.bytes.length, end - window.position));
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return new RangeStream(this, this.fd, start, end);
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null, bytesRead?: number) => void): void {
+    const cached = this.cached(position, position + length);
+    if (cached?.length === length) {
+      cached.copy(buffer, offset);
+      process.nextTick(callback, null, length);
+      return;
+    }
+    if (length >= chunkBytes) {
+      read(this.fd, buffer, offset, length, position, (error, bytesRead) => callback(error, bytesRead));
+      return;
+    }
+    const bytes = Buffer.allocUnsafe(chunkBytes);
+    read(this.fd, bytes, 0, chunkBytes, position, (error, bytesRead) => {
+      if (error) return callback(error);
+      this.window = { position, bytes: bytes.subarray(0, bytesRead) };
+      const copied = Math.min(length, bytesRead);
+      bytes.copy(buffer, offset, 0, copied);
+      callback(null, copied);
+    });
+  }
+
+  override close(callback: (error: Error | null) => void): void {
+    close(this.fd, callback);
+  }
+}
+
+/**
+ * Bytes `start` to `end` (exclusive) of the archive: what the last read-ahead holds, then
+ * positional reads, so entries can be read side by side. Unlike an fs stream, destroying it
+ * never closes the shared file. yauzl counts the bytes of every range, so a file that ends
+ * early is an error there.
+ */
+class RangeStream extends Readable {
+  private position: number;
+
+  constructor(
+    private readonly reader: FileReader,
+    private readonly fd: number,
+    start: number,
+    private readonly end: number,
+  ) {
+    super();
+    this.position = start;
+  }
+
+  override _read(): void {
+    const length = Math.min(chunkBytes, this.end - this.position);
+    if (length <= 0) {
+      this.push(null);
+      return;
+    }
+    const cached = this.reader.cached(this.position, this.end);
+    if (cached) {
+      this.position += cached.length;
+      this.push(cached);
+      return;
+    }
+    const buffer = Buffer.allocUnsafe(length);
+    read(this.fd, buffer, 0, length, this.position, (error, bytesRead) => {
+      if (error) {
+        this.destroy(error);
+        return;
+      }
+      this.position += bytesRead;
+      this.push(bytesRead === 0 ? null : buffer.subarray(0, bytesRead));
+    });
+  }
 }
 
 async function* readEntries(zip: ZipFile, label: string): AsyncGenerator<Entry> {

@@ -75,7 +75,9 @@ export async function importPackFile(services: ImportServices, file: string, lab
     try {
       let doneBytes = 0;
       let doneFiles = 0;
-      for (const object of needed) {
+      // A few files at a time: most of each one's time is the file system creating and
+      // writing it, which another file's reading and hashing can overlap.
+      await eachLimited(needed, receiveConcurrency, async (object) => {
         const tooLarge = () => new PackRefusal('fileTooLarge', { pack: name, path: object.path });
         const stream = await archive.openExact(`${archiveNames.objectPrefix}${object.sha256}`, object.size, tooLarge);
         const digest = await staging.receive(stream, object.sha256).catch((error: unknown) => {
@@ -85,7 +87,7 @@ export async function importPackFile(services: ImportServices, file: string, lab
         doneBytes += object.size;
         doneFiles += 1;
         onProgress({ doneBytes, totalBytes, doneFiles, totalFiles: needed.length });
-      }
+      });
       await staging.commit().catch((error: unknown) => {
         throw asStorageRefusal(error, name);
       });
@@ -115,6 +117,31 @@ export async function importPackFile(services: ImportServices, file: string, lab
   } finally {
     archive.close();
   }
+}
+
+const receiveConcurrency = 3;
+
+/**
+ * Runs `work` on `items`, at most `limit` at a time. After a failure it starts nothing new,
+ * waits for what is running (so nothing still writes into a staging area being discarded),
+ * then throws the first failure.
+ */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 async function freeBytesAt(dir: string): Promise<number> {

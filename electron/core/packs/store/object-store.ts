@@ -72,13 +72,12 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
         async commit() {
           // Data first, then names: fsync every file, rename it in, fsync the folders.
           await forEachLimited(received, 4, (sha256) => syncFile(path.join(dir, sha256)));
-          const folders = new Set<string>();
-          for (const sha256 of received) {
-            const target = pathOf(sha256);
-            await mkdir(path.dirname(target), { recursive: true });
-            await rename(path.join(dir, sha256), target);
-            folders.add(path.dirname(target));
-          }
+          const folders = [...new Set(received.map((sha256) => path.dirname(pathOf(sha256))))];
+          await forEachLimited(folders, 4, async (folder) => {
+            await mkdir(folder, { recursive: true });
+          });
+          // No pack names these objects until its pointer switches, so their order does not matter.
+          await forEachLimited(received, 4, (sha256) => rename(path.join(dir, sha256), pathOf(sha256)));
           await forEachLimited([...folders, objectsDir], 4, syncFolder);
           await rm(dir, { recursive: true, force: true });
         },
