@@ -6,6 +6,7 @@ import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { flushFileSystem } from '../../storage/flush-file-system';
 
 export interface ObjectStore {
   readonly root: string;
@@ -35,14 +36,17 @@ export interface Staging {
 /** How the store writes; tests swap it to simulate a full disk. */
 export interface StoreWriter {
   createWriteStream: typeof createWriteStream;
+  /** Flushes the whole file system at once, or says it cannot (see flushFileSystem). */
+  flush?: (dir: string) => Promise<boolean>;
 }
 
-const defaultWriter: StoreWriter = { createWriteStream };
+const defaultWriter: StoreWriter = { createWriteStream, flush: flushFileSystem };
 
 export function openObjectStore(root: string, writer: StoreWriter = defaultWriter): ObjectStore {
   const objectsDir = path.join(root, 'objects');
   const stagingDir = path.join(root, 'staging');
   const pathOf = (sha256: string) => path.join(objectsDir, sha256.slice(0, 2), sha256);
+  const flush = (dir: string) => (writer.flush ?? flushFileSystem)(dir);
 
   return {
     root,
@@ -70,15 +74,17 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
           return hash.digest('hex');
         },
         async commit() {
-          // Data first, then names: fsync every file, rename it in, fsync the folders.
-          await forEachLimited(received, 4, (sha256) => syncFile(path.join(dir, sha256)));
+          // Data first, then names: every file durable, renamed in, the renames durable. A
+          // durable name must never point at data that a crash could still take away.
           const folders = [...new Set(received.map((sha256) => path.dirname(pathOf(sha256))))];
+          const flushed = await flush(dir);
+          if (!flushed) await forEachLimited(received, 4, (sha256) => syncFile(path.join(dir, sha256)));
           await forEachLimited(folders, 4, async (folder) => {
             await mkdir(folder, { recursive: true });
           });
           // No pack names these objects until its pointer switches, so their order does not matter.
           await forEachLimited(received, 4, (sha256) => rename(path.join(dir, sha256), pathOf(sha256)));
-          await forEachLimited([...folders, objectsDir], 4, syncFolder);
+          if (!flushed || !(await flush(objectsDir))) await forEachLimited([...folders, objectsDir], 4, syncFolder);
           await rm(dir, { recursive: true, force: true });
         },
         discard: () => rm(dir, { recursive: true, force: true }),
