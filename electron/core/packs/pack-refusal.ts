@@ -2,6 +2,7 @@ import type { MessageParams } from '../contract/api-error';
 
 /** Why a pack was refused; each has a message `packs:refused.<reason>` naming the pack. */
 export type RefusalReason =
+  | 'fileNotFound'
   | 'archiveUnreadable'
   | 'unsafeEntry'
   | 'symlinkEntry'

@@ -31,6 +31,18 @@ describe('installing a pack', () => {
     await expect(readdir(path.join(h.dataDir, 'store', 'staging')).catch(() => [])).resolves.toEqual([]);
   });
 
+  it('installs where the system cannot flush a whole file system at once, file by file', async () => {
+    const { createWriteStream } = await import('node:fs');
+    const packs = await h.open({ storeWriter: { createWriteStream, flush: () => Promise.resolve(false) } });
+    await expect(packs.importFile(await buildTestPack(h.work, h.publisher), 'a')).resolves.toMatchObject({ status: 'installed' });
+    expect(await objectCount(h.dataDir)).toBe(1);
+  });
+
+  it('says plainly when the file is not there', async () => {
+    const packs = await h.open();
+    await expect(packs.importFile(path.join(h.work, 'khong-co.chieng'), 'khong-co.chieng')).rejects.toMatchObject({ reason: 'fileNotFound', params: { pack: 'khong-co.chieng' } });
+  });
+
   it('says an identical pack is already installed and changes nothing', async () => {
     const packs = await h.open();
     const file = await buildTestPack(h.work, h.publisher);

@@ -81,7 +81,7 @@ function openZip(file: string, label: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => reject(nameError(error, label) ?? unreadable(label, error));
     openFile(file, 'r', (openError, fd) => {
-      if (openError) return fail(openError);
+      if (openError) return reject(openError.code === 'ENOENT' ? new PackRefusal('fileNotFound', { pack: label }) : unreadable(label, openError));
       fstat(fd, (statError, stats) => {
         if (statError) return close(fd, () => fail(statError));
         yauzl.fromRandomAccessReader(new FileReader(fd), stats.size, options, (error, zip) => {
