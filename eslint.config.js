@@ -43,7 +43,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': layer('electron/core is plain Node: no electron, React or DOM, and no other layer.', {
         paths: ['electron', 'react', 'react-dom', 'react-dom/client', 'react-i18next', 'lucide-react'],
-        patterns: [{ group: ['**/main/**', '**/preload/**', '**/host/**', '**/cli/**', '**/renderer/**'] }],
+        patterns: [{ group: ['**/main/**', '**/preload/**', '**/host/**', '**/cli/**', '**/renderer/**', '**/hub/**'] }],
       }),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement'],
     },
@@ -54,6 +54,15 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': layer('electron/host serves the core over HTTP: no electron, no other layer.', {
         paths: ['electron'],
         patterns: [{ group: ['**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**'] }],
+      }),
+    },
+  },
+  {
+    files: ['hub/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': layer('hub/ builds on the core\'s pack format: no electron, no app shell, no UI.', {
+        paths: ['electron'],
+        patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '**/electron/cli/**', '**/renderer/**'] }],
       }),
     },
   },

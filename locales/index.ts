@@ -9,6 +9,7 @@ import viErrors from './vi/errors.json';
 import viMenu from './vi/menu.json';
 import viCli from './vi/cli.json';
 import viPacks from './vi/packs.json';
+import viSync from './vi/sync.json';
 import enCommon from './en/common.json';
 import enNav from './en/nav.json';
 import enSettings from './en/settings.json';
@@ -16,12 +17,13 @@ import enErrors from './en/errors.json';
 import enMenu from './en/menu.json';
 import enCli from './en/cli.json';
 import enPacks from './en/packs.json';
+import enSync from './en/sync.json';
 
 export const uiLanguages = ['vi', 'en'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export const defaultUiLanguage: UiLanguage = 'vi';
 
-export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs'] as const;
+export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs', 'sync'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const vi = {
@@ -32,6 +34,7 @@ const vi = {
   menu: viMenu,
   cli: viCli,
   packs: viPacks,
+  sync: viSync,
 };
 
 export const resources: Record<UiLanguage, typeof vi> = {
@@ -44,6 +47,7 @@ export const resources: Record<UiLanguage, typeof vi> = {
     menu: enMenu,
     cli: enCli,
     packs: enPacks,
+    sync: enSync,
   },
 };
 

@@ -4,6 +4,8 @@ import { registerServe } from './commands/serve';
 import { registerPack } from './commands/pack';
 import { registerAuthoring } from './commands/authoring';
 import { registerTrust } from './commands/trust';
+import { registerSync } from './commands/sync';
+import { registerHub } from './commands/hub';
 import { describeError } from './describe-error';
 
 /** Builds the `chieng` command with every text in the user's language. */
@@ -32,7 +34,9 @@ export function buildProgram(context: CliContext): Command {
   registerServe(program, context);
   const pack = registerPack(program, context);
   registerAuthoring(pack, program, context);
+  registerSync(pack, context);
   registerTrust(program, context);
+  registerHub(program, context);
   const applyToAll = (command: Command): void => {
     for (const child of command.commands) {
       child.exitOverride().configureOutput(program.configureOutput()).helpOption('-h, --help', t('cli:option.help')).configureHelp(program.configureHelp());

@@ -14,6 +14,8 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { openPackService, type PackService } from './packs/pack-service';
 import { packsHandlers } from './packs/packs-handlers';
 import { openTransfers, type Transfers } from './transfers/transfers';
+import { SyncService, type SyncOptions } from './sync/sync-service';
+import { syncHandlers } from './sync/sync-handlers';
 import path from 'node:path';
 
 export interface CoreOptions {
@@ -28,6 +30,8 @@ export interface CoreOptions {
   /** For tests: a fixed clock, a store that fails. */
   readonly clock?: () => Date;
   readonly packStore?: Pick<Parameters<typeof openPackService>[0], 'storeWriter' | 'freeBytes'>;
+  /** For tests: how long a quiet hub is waited for, how often a download is resumed. */
+  readonly sync?: SyncOptions;
 }
 
 export interface Core {
@@ -59,11 +63,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ...options.packStore,
     });
     if (options.embeddedPacksDir) await packs.offerEmbedded(options.embeddedPacksDir);
+    const sync = new SyncService(packs.installServices, options.sync);
 
     const handlers = {
       ...appInfoHandlers({ version: options.appVersion, dataDir: lock.dataDir, startedAt: new Date() }, notices),
       ...settingsHandlers(settings, events),
       ...packsHandlers(packs, transfers, events, lock.dataDir),
+      ...syncHandlers(sync, packs, settings, events),
     } satisfies Handlers;
 
     return {

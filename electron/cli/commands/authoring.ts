@@ -87,7 +87,9 @@ export function registerAuthoring(pack: Command, program: Command, context: CliC
         for (const prefix of options.prefix) if (!packIdPrefix.safeParse(prefix).success) throw new CliFailure(t('cli:key.badPrefix', { prefix }), 2);
         const expiresAt = new Date(options.expires);
         if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()) throw new CliFailure(t('cli:key.badExpiry', { value: options.expires }), 2);
-        const signed = certifyPublisher(root, publisher, { prefixes: options.prefix, name: { vi: options.name ?? publisher.name }, issuedAt: new Date(), expiresAt });
+        // A certificate always names its holder; a key made without a name is named by its id.
+        const name = (options.name ?? publisher.name).trim() || publisher.keyId;
+        const signed = certifyPublisher(root, publisher, { prefixes: options.prefix, name: { vi: name }, issuedAt: new Date(), expiresAt });
         await writeJsonFile(options.out, { format: 'chieng-cert/1', certificate: signed.text, signature: signed.signature });
         context.out(t('cli:key.certified', { keyId: publisher.keyId, prefixes: options.prefix.join(', '), expires: expiresAt.toISOString().slice(0, 10), out: options.out }));
       }),

@@ -7,6 +7,18 @@ export const eventContract = {
   /** Installed packs changed (an import, a removal): lists should reload. */
   'packs.changed': z.object({ id: z.string() }),
   'packs.importProgress': z.object({ uploadId: z.string(), label: z.string(), doneBytes: z.number(), totalBytes: z.number(), doneFiles: z.number(), totalFiles: z.number() }),
+  'sync.progress': z.object({
+    packId: z.string(),
+    title: z.string(),
+    doneBytes: z.number(),
+    totalBytes: z.number(),
+    doneFiles: z.number(),
+    totalFiles: z.number(),
+    bytesPerSecond: z.number(),
+    secondsLeft: z.number().nullable(),
+  }),
+  /** The catalog or its withdrawals changed: the library should show them. */
+  'sync.changed': z.object({}),
 };
 
 export type EventName = keyof typeof eventContract;

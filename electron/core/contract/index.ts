@@ -5,10 +5,11 @@ import { appInfoContract } from './app-info';
 import { joinContract } from './define';
 import { settingsContract } from './settings';
 import { packsContract } from './packs';
+import { syncContract } from './sync';
 import type { ApiEvent } from './events';
 import type { Result } from './api-error';
 
-export const contract = joinContract(appInfoContract, settingsContract, packsContract);
+export const contract = joinContract(appInfoContract, settingsContract, packsContract, syncContract);
 
 export type Contract = typeof contract;
 export type MethodName = Extract<keyof Contract, string>;
@@ -48,3 +49,4 @@ export type { ApiEvent, EventName, EventPayload } from './events';
 export type { AppInfo, Notice } from './app-info';
 export type { Settings, SettingsPatch } from './settings';
 export type { PackSummary, TrustedRootSummary } from './packs';
+export type { AvailablePack } from './sync';

@@ -21,6 +21,9 @@ export const packSummarySchema = z.object({
   itemCount: z.number(),
   languages: z.array(z.string()),
   kinds: z.record(z.string(), z.number()),
+  /** Withdrawn by the province's catalog (outdated guidance): the whole pack, or some items. */
+  withdrawn: z.object({ reason: z.string().optional(), at: z.string() }).nullable(),
+  withdrawnItems: z.array(z.string()),
   /** Bytes of all its files in the store, and how many of them other packs share. */
   diskBytes: z.number(),
   sharedBytes: z.number(),

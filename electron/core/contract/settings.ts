@@ -8,14 +8,17 @@ export const settingsSchema = z.object({
   locale: z.enum(['vi', 'en']),
   /** Text size in percent of the default, for small or far-away screens. */
   textScale: z.literal(textScales),
+  /** The provincial hub's address; empty until someone sets it. */
+  hubUrl: z.string().max(500).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { locale: 'vi', textScale: 100 };
+export const defaultSettings: Settings = { locale: 'vi', textScale: 100, hubUrl: '' };
 
 export const settingsPatchSchema = z.strictObject({
   locale: settingsSchema.shape.locale.optional(),
   textScale: settingsSchema.shape.textScale.optional(),
+  hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

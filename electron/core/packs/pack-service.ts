@@ -7,6 +7,7 @@ import { writePackArchive } from './archive/pack-archive-writer';
 import { archiveNames } from './archive/pack-archive-writer';
 import { manifestSchema, publisherCertificateSchema, type RootKey } from './format/schemas';
 import { importPackFile, type ImportOutcome, type ImportProgress } from './install/import-pack';
+import type { InstallServices } from './install/install-signed-pack';
 import { openInstalledPacks, type InstalledPacks } from './install/installed-packs';
 import { summarise, type InstalledPack } from './pack-summary';
 import { openObjectStore, type ObjectStore, type StoreWriter } from './store/object-store';
@@ -35,6 +36,12 @@ export interface PackService {
   /** Installs each embedded pack once per version (so one the user removed stays removed). */
   offerEmbedded(dir: string): Promise<ImportOutcome[]>;
   readonly trust: TrustService;
+  /** What installing needs, for installs that arrive by other roads (the hub). */
+  readonly installServices: InstallServices;
+  /** Installs run one at a time; syncs and imports take turns through this. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Drops files no installed pack needs any more. */
+  collectGarbage(): Promise<number>;
 }
 
 /** Asked to remove or export a pack that is not installed here (not a refused pack). */
@@ -131,6 +138,9 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
 
   return {
     trust,
+    installServices: services,
+    exclusive,
+    collectGarbage: async () => store.collectGarbage(await referencedObjects()),
     list: () =>
       exclusive(async () => {
         const packs = await loadAll();
@@ -148,7 +158,7 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
             diskBytes += size;
             if ((users.get(sha) ?? 0) > 1) sharedBytes += size;
           }
-          return summarise(pack, now, { diskBytes, sharedBytes });
+          return summarise(pack, now, { diskBytes, sharedBytes }, trust.state().withdrawn);
         });
         const storeBytes = [...sizeOf.values()].reduce((sum, size) => sum + size, 0);
         return { packs: summaries, storeBytes };

@@ -14,7 +14,14 @@ export interface InstalledPack {
 }
 
 /** What the UI shows about an installed pack: where it comes from, whether it still holds. */
-export function summarise(pack: InstalledPack, now: Date, sizes: { diskBytes: number; sharedBytes: number }): PackSummary {
+export interface Withdrawal {
+  readonly packId: string;
+  readonly itemId?: string;
+  readonly reason?: string;
+  readonly at: string;
+}
+
+export function summarise(pack: InstalledPack, now: Date, sizes: { diskBytes: number; sharedBytes: number }, withdrawals: readonly Withdrawal[]): PackSummary {
   const { manifest, certificate, root } = pack;
   const languages = [...new Set(manifest.items.flatMap((item) => item.languages))].sort();
   const kinds: Record<string, number> = {};
@@ -33,9 +40,15 @@ export function summarise(pack: InstalledPack, now: Date, sizes: { diskBytes: nu
     expired: now.getTime() > Date.parse(manifest.expiresAt),
     trust,
     installedAt: pack.pointer.installedAt,
+    withdrawn: whole(withdrawals.find((entry) => entry.packId === manifest.id && !entry.itemId)),
+    withdrawnItems: withdrawals.filter((entry) => entry.packId === manifest.id && entry.itemId && manifest.items.some((item) => item.id === entry.itemId)).map((entry) => entry.itemId ?? ''),
     itemCount: manifest.items.length,
     languages,
     kinds,
     ...sizes,
   };
+}
+
+function whole(entry: Withdrawal | undefined): PackSummary['withdrawn'] {
+  return entry ? { ...(entry.reason ? { reason: entry.reason } : {}), at: entry.at } : null;
 }

@@ -24,6 +24,7 @@ export async function openSettingsStore(dataDir: string, onDamaged: (file: strin
       const next: Settings = { ...db.data };
       if (patch.locale !== undefined) next.locale = patch.locale;
       if (patch.textScale !== undefined) next.textScale = patch.textScale;
+      if (patch.hubUrl !== undefined) next.hubUrl = patch.hubUrl;
       const previous = db.data;
       db.data = next;
       try {

@@ -10,6 +10,7 @@ export type BuildReason =
   | 'leafletInvalid'
   | 'leafletGlyphs'
   | 'certificateMismatch'
+  | 'certificateInvalid'
   | 'idNotAllowed';
 
 /** Why `chieng pack build` refused a source folder; message `packs:build.<reason>`. */

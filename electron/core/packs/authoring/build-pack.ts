@@ -40,7 +40,9 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 export async function buildPack(input: BuildInput): Promise<BuildResult> {
   const source = await readSource(input.sourceDir);
-  const certificate = publisherCertificateSchema.parse(JSON.parse(input.certificate.text));
+  const parsedCertificate = publisherCertificateSchema.safeParse(JSON.parse(input.certificate.text));
+  if (!parsedCertificate.success) throw new BuildError('certificateInvalid', {});
+  const certificate = parsedCertificate.data;
   if (certificate.keyId !== input.key.keyId) throw new BuildError('certificateMismatch', { key: input.key.keyId, certificate: certificate.keyId });
   if (!certificate.prefixes.some((prefix) => source.id.startsWith(prefix))) throw new BuildError('idNotAllowed', { id: source.id, prefixes: certificate.prefixes.join(', ') });
 

@@ -20,6 +20,8 @@ export interface ObjectStore {
   collectGarbage(keep: ReadonlySet<string>): Promise<number>;
   /** Removes staging areas a crash left behind. */
   clearStaging(): Promise<void>;
+  /** Where partial downloads wait, so a broken connection resumes instead of starting over. */
+  readonly downloadsDir: string;
 }
 
 export interface Staging {
@@ -28,6 +30,11 @@ export interface Staging {
    * The caller compares it with the signed one before committing.
    */
   receive(source: Readable, sha256: string): Promise<string>;
+  /**
+   * Takes a file the caller has already checked (a finished download) into the staging
+   * area by renaming it; it must be on the store's file system.
+   */
+  adopt(file: string, sha256: string): Promise<void>;
   /** Moves every received object into the store (durably), then removes the staging area. */
   commit(): Promise<void>;
   discard(): Promise<void>;
@@ -73,6 +80,10 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
           received.push(sha256);
           return hash.digest('hex');
         },
+        async adopt(file, sha256) {
+          await rename(file, path.join(dir, sha256));
+          received.push(sha256);
+        },
         async commit() {
           // Data first, then names: every file durable, renamed in, the renames durable. A
           // durable name must never point at data that a crash could still take away.
@@ -107,6 +118,7 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
     },
 
     clearStaging: () => rm(stagingDir, { recursive: true, force: true }),
+    downloadsDir: path.join(root, 'downloads'),
   };
 }
 

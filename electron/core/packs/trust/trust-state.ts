@@ -13,10 +13,17 @@ const stateSchema = z.object({
   packVersions: z.record(z.string(), z.object({ version: z.number().int(), manifestSha256: sha256Hex })),
   /** Embedded packs already offered, so a pack the user removed does not return at every start. */
   embeddedOffered: z.record(z.string(), z.number().int()),
+  /** The newest hub catalog accepted: a later one must not go back. */
+  catalog: z
+    .object({ hubKeyId: keyId, version: z.number().int(), documentSha256: sha256Hex, issuedAt: timestamp, expiresAt: timestamp, fetchedAt: timestamp })
+    .nullable()
+    .default(null),
+  /** What that catalog withdrew: shown as withdrawn even offline. */
+  withdrawn: z.array(z.object({ packId: z.string(), itemId: z.string().optional(), reason: z.string().optional(), at: timestamp })).default([]),
 });
 export type TrustStateData = z.infer<typeof stateSchema>;
 
-const empty = (): TrustStateData => ({ newestSignedTime: null, revocations: {}, packVersions: {}, embeddedOffered: {} });
+const empty = (): TrustStateData => ({ newestSignedTime: null, revocations: {}, packVersions: {}, embeddedOffered: {}, catalog: null, withdrawn: [] });
 
 export interface TrustState {
   read(): TrustStateData;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { ContractSlice } from './define';
+
+const localized = z.record(z.string(), z.string());
+const message = z.object({ messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
+export const catalogStatusSchema = z.object({
+  /** `ok`, or why the app would not act on it: older than one seen, the same version changed, expired. */
+  status: z.enum(['ok', 'stale', 'replayed', 'expired']),
+  version: z.number(),
+  knownVersion: z.number().nullable(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+});
+
+export const availablePackSchema = z.object({
+  id: z.string(),
+  title: localized,
+  version: z.number(),
+  installedVersion: z.number().nullable(),
+  /** new, an update, already current, older than what is installed (ignored), or withdrawn. */
+  state: z.enum(['new', 'update', 'current', 'older', 'withdrawn']),
+  /** Bytes still to fetch: files this laptop lacks, nothing it already has. */
+  downloadBytes: z.number(),
+  totalBytes: z.number(),
+  fileCount: z.number(),
+});
+export type AvailablePack = z.infer<typeof availablePackSchema>;
+
+export const withdrawalSchema = z.object({ packId: z.string(), itemId: z.string().optional(), reason: z.string().optional(), at: z.string() });
+
+export const syncContract = {
+  /** What the app knows without the network: the last catalog accepted and its withdrawals. */
+  'sync.status': {
+    input: z.strictObject({}),
+    result: z.object({
+      hubUrl: z.string(),
+      catalog: z.object({ version: z.number(), issuedAt: z.string(), expiresAt: z.string(), fetchedAt: z.string(), expired: z.boolean() }).nullable(),
+      withdrawn: z.array(withdrawalSchema),
+    }),
+  },
+  /** Asks the hub what is new: fetches and checks the catalog and the manifests it names. */
+  'sync.check': { input: z.strictObject({}), result: z.object({ catalog: catalogStatusSchema, packs: z.array(availablePackSchema) }) },
+  /** Downloads (resuming where it stopped) and installs the packs named, or every new one. */
+  'sync.run': {
+    input: z.strictObject({ ids: z.array(z.string().max(128)).max(1000).optional() }),
+    result: z.object({
+      cancelled: z.boolean(),
+      results: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['installed', 'updated', 'unchanged', 'failed']), version: z.number(), failure: message.optional() })),
+    }),
+  },
+  'sync.cancel': { input: z.strictObject({}), result: z.object({ cancelled: z.boolean() }) },
+} satisfies ContractSlice;

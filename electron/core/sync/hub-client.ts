@@ -1,0 +1,219 @@
+// Talking to a hub over HTTP, as a commune's mobile connection allows: small documents in
+// one piece, files resumed with byte ranges after a dropped connection, a stalled stream
+// given up on, and "no network at all" told apart from "the hub is broken".
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, rm, stat, truncate } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { HubFailure } from './hub-failure';
+
+export interface HubClientOptions {
+  readonly baseUrl: string;
+  /** Give up on a response that sends nothing for this long. */
+  readonly stallMs?: number;
+  /** How many times a broken download is resumed before giving up. */
+  readonly retries?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface HubClient {
+  getText(path: string, maxBytes: number): Promise<string>;
+  getBytes(path: string, maxBytes: number): Promise<Buffer>;
+  /**
+   * Fetches `path` into `part`, continuing from whatever `part` already holds, until it has
+   * `size` bytes whose SHA-256 is `sha256`. `onBytes` hears of every byte received.
+   */
+  download(path: string, part: string, size: number, sha256: string, onBytes: (count: number) => void): Promise<void>;
+}
+
+const offlineCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EAI_NONAME']);
+
+export function openHubClient(options: HubClientOptions): HubClient {
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    throw new HubFailure('badUrl', { url: options.baseUrl });
+  }
+  const stallMs = options.stallMs ?? 30_000;
+  const retries = options.retries ?? 5;
+  const urlOf = (path: string) => new URL(path, base).toString();
+
+  /** One request, with a stall timer that restarts whenever bytes arrive. */
+  async function request(path: string, headers: Record<string, string> = {}): Promise<{ response: Response; stall: StallGuard }> {
+    if (options.signal?.aborted) throw new HubFailure('cancelled');
+    const stall = new StallGuard(stallMs, options.signal);
+    try {
+      const response = await fetch(urlOf(path), { headers, signal: stall.signal, redirect: 'follow' });
+      stall.touch();
+      return { response, stall };
+    } catch (error) {
+      stall.stop();
+      throw networkFailure(error, stall, base.host);
+    }
+  }
+
+  async function readLimited(path: string, maxBytes: number, json: boolean): Promise<Buffer> {
+    const { response, stall } = await request(path);
+    try {
+      if (response.status === 404) throw new HubFailure('notFound', { path });
+      if (!response.ok) throw new HubFailure('serverError', { status: response.status, path });
+      const type = response.headers.get('content-type') ?? '';
+      if (json && /text\/html/i.test(type)) throw new HubFailure('notJson', { path });
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for await (const chunk of bodyOf(response)) {
+        stall.touch();
+        total += (chunk as Uint8Array).length;
+        if (total > maxBytes) throw new HubFailure('notJson', { path });
+        chunks.push(Buffer.from(chunk as Uint8Array));
+      }
+      return Buffer.concat(chunks);
+    } catch (error) {
+      throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
+    } finally {
+      stall.stop();
+    }
+  }
+
+  return {
+    async getText(path, maxBytes) {
+      const text = (await readLimited(path, maxBytes, true)).toString('utf8');
+      // A portal or proxy answering with its own page instead of the hub's JSON.
+      if (!/^\s*[[{]/.test(text)) throw new HubFailure('notJson', { path });
+      return text;
+    },
+    getBytes: (path, maxBytes) => readLimited(path, maxBytes, false),
+
+    async download(path, part, size, sha256, onBytes) {
+      let lastError: unknown;
+      for (let attempt = 0; attempt <= retries; attempt += 1) {
+        if (options.signal?.aborted) throw new HubFailure('cancelled');
+        let have = (await stat(part).catch(() => undefined))?.size ?? 0;
+        if (have > size) {
+          await truncate(part, 0);
+          have = 0;
+        }
+        try {
+          if (have < size) await fetchInto(path, part, have, size, onBytes);
+          if ((await hashFile(part)) === sha256) return;
+          // The hub sent other bytes than the ones signed: start this file over, once.
+          await rm(part, { force: true });
+          lastError = new HubFailure('wrongBytes', { path });
+          if (attempt >= 1) throw lastError;
+        } catch (error) {
+          if (error instanceof HubFailure && (error.reason === 'cancelled' || error.reason === 'notFound' || error.reason === 'wrongBytes')) throw error;
+          lastError = error;
+          // A short pause before resuming: the connection may just have dropped.
+          await delay(Math.min(200 * 2 ** attempt, 3_000), options.signal);
+        }
+      }
+      throw lastError instanceof HubFailure ? lastError : new HubFailure('hubUnreachable', { host: base.host });
+    },
+  };
+
+  async function fetchInto(path: string, part: string, have: number, size: number, onBytes: (count: number) => void): Promise<void> {
+    const { response, stall } = await request(path, have > 0 ? { Range: `bytes=${have}-` } : {});
+    const handle = await open(part, have > 0 && response.status === 206 ? 'a' : 'w');
+    try {
+      if (response.status === 404) throw new HubFailure('notFound', { path });
+      if (response.status === 416) {
+        await handle.truncate(0);
+        throw new HubFailure('serverError', { status: 416, path });
+      }
+      if (!response.ok) throw new HubFailure('serverError', { status: response.status, path });
+      // 206 continues where the part ends; a 200 means the server ignored the range.
+      if (response.status === 206 && !(response.headers.get('content-range') ?? '').startsWith(`bytes ${have}-`)) {
+        throw new HubFailure('serverError', { status: 206, path });
+      }
+      let written = response.status === 206 ? have : 0;
+      for await (const chunk of bodyOf(response)) {
+        stall.touch();
+        const bytes = chunk as Uint8Array;
+        if (written + bytes.length > size) throw new HubFailure('wrongBytes', { path });
+        await handle.write(bytes);
+        written += bytes.length;
+        onBytes(bytes.length);
+      }
+    } catch (error) {
+      throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
+    } finally {
+      stall.stop();
+      await handle.close();
+    }
+  }
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Aborts a request that has gone quiet for too long, or that the person cancelled. */
+class StallGuard {
+  readonly #controller = new AbortController();
+  readonly #ms: number;
+  #timer: NodeJS.Timeout | undefined;
+  stalled = false;
+  cancelled = false;
+
+  constructor(ms: number, outer: AbortSignal | undefined) {
+    this.#ms = ms;
+    outer?.addEventListener('abort', () => {
+      this.cancelled = true;
+      this.#controller.abort();
+    });
+    this.touch();
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  touch(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.stalled = true;
+      this.#controller.abort();
+    }, this.#ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+function networkFailure(error: unknown, stall: StallGuard, host: string): HubFailure {
+  if (error instanceof HubFailure) return error;
+  if (stall.cancelled) return new HubFailure('cancelled');
+  if (stall.stalled) return new HubFailure('stalled', { host });
+  const code = errorCode(error);
+  if (code && offlineCodes.has(code)) return new HubFailure('offline', { host });
+  return new HubFailure('hubUnreachable', { host });
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** A response body as a Node stream (empty when there is none). */
+function bodyOf(response: Response): Readable {
+  return response.body ? Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>) : Readable.from([]);
+}

@@ -1,0 +1,32 @@
+import type { MessageParams } from '../contract/api-error';
+
+export type HubFailureReason =
+  /** No network at all: said as "offline", never as an error. */
+  | 'offline'
+  /** The hub's machine answered nothing (refused, timed out, went away). */
+  | 'hubUnreachable'
+  | 'notFound'
+  | 'serverError'
+  /** Something answered, but not with the hub's JSON (a captive portal's HTML page, say). */
+  | 'notJson'
+  | 'stalled'
+  | 'wrongBytes'
+  | 'cancelled'
+  | 'badUrl';
+
+/** Why talking to the hub failed; message `sync:failure.<reason>`. */
+export class HubFailure extends Error {
+  readonly reason: HubFailureReason;
+  readonly params: MessageParams;
+
+  constructor(reason: HubFailureReason, params: MessageParams = {}) {
+    super(`${reason}: ${JSON.stringify(params)}`);
+    this.name = 'HubFailure';
+    this.reason = reason;
+    this.params = params;
+  }
+
+  get messageKey(): string {
+    return `sync:failure.${this.reason}`;
+  }
+}

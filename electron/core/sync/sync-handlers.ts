@@ -1,0 +1,60 @@
+import type { Handlers } from '../api/dispatcher';
+import { ApiFailure } from '../api/api-failure';
+import type { EventBus } from '../api/event-bus';
+import { PackRefusal } from '../packs/pack-refusal';
+import type { PackService } from '../packs/pack-service';
+import type { SettingsStore } from '../settings/settings-store';
+import { HubFailure } from './hub-failure';
+import type { SyncService } from './sync-service';
+
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.check' | 'sync.run' | 'sync.cancel'>;
+
+export function syncHandlers(sync: SyncService, packs: PackService, settings: SettingsStore, events: EventBus): SyncHandlers {
+  const hubUrl = () => {
+    const url = settings.get().hubUrl;
+    if (!url) throw new ApiFailure('invalid_input', 'sync:noHub', { field: 'hubUrl' });
+    return url;
+  };
+  return {
+    'sync.status': () => {
+      const state = packs.trust.state();
+      const catalog = state.catalog;
+      return {
+        hubUrl: settings.get().hubUrl,
+        catalog: catalog
+          ? { version: catalog.version, issuedAt: catalog.issuedAt, expiresAt: catalog.expiresAt, fetchedAt: catalog.fetchedAt, expired: Date.parse(catalog.expiresAt) < packs.trust.now().getTime() }
+          : null,
+        withdrawn: state.withdrawn,
+      };
+    },
+    'sync.check': () =>
+      failuresAsData(async () => {
+        const { catalog, packs: available } = await packs.exclusive(() => sync.check(hubUrl()));
+        events.emit('sync.changed', {});
+        return { catalog, packs: available };
+      }),
+    'sync.run': ({ ids }) =>
+      failuresAsData(async () => {
+        const result = await packs.exclusive(async () => {
+          const outcome = await sync.run(hubUrl(), ids, (progress) => events.emit('sync.progress', progress));
+          await packs.collectGarbage();
+          return outcome;
+        });
+        events.emit('sync.changed', {});
+        for (const each of result.results) if (each.status === 'installed' || each.status === 'updated') events.emit('packs.changed', { id: each.id });
+        return result;
+      }),
+    'sync.cancel': () => ({ cancelled: sync.cancel() }),
+  };
+}
+
+/** A hub that is down, a network that is gone, a refused catalog: said, not thrown. */
+async function failuresAsData<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HubFailure) throw new ApiFailure('unavailable', error.messageKey, { params: error.params });
+    if (error instanceof PackRefusal) throw new ApiFailure('refused', error.messageKey, { params: error.params });
+    throw error;
+  }
+}

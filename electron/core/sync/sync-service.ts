@@ -1,0 +1,244 @@
+// Sync with the provincial hub, in the minutes a commune is online: a signed catalog says
+// what exists and what is withdrawn; only files the laptop lacks are fetched, resuming
+// after dropped connections; each pack installs through the same checks as a file does.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AvailablePack } from '../contract/sync';
+import type { MessageParams } from '../contract/api-error';
+import { archiveNames } from '../packs/archive/pack-archive-writer';
+import { hubPaths, type Catalog } from '../packs/format/catalog';
+import { installSignedPack, planInstall, type InstallPlan, type InstallServices } from '../packs/install/install-signed-pack';
+import type { SignedPack } from '../packs/install/read-signed-pack';
+import { PackRefusal } from '../packs/pack-refusal';
+import { noteSignedTime } from '../packs/trust/trust-service';
+import { verifyCatalog } from '../packs/trust/verify-catalog';
+import { verifyManifest, verifyPublisher } from '../packs/trust/verify-chain';
+import { HubFailure } from './hub-failure';
+import { openHubClient, type HubClient } from './hub-client';
+
+export interface SyncProgress {
+  readonly packId: string;
+  readonly title: string;
+  readonly doneBytes: number;
+  readonly totalBytes: number;
+  readonly doneFiles: number;
+  readonly totalFiles: number;
+  readonly bytesPerSecond: number;
+  readonly secondsLeft: number | null;
+}
+
+export interface CatalogCheck {
+  readonly catalog: { status: 'ok' | 'stale' | 'replayed' | 'expired'; version: number; knownVersion: number | null; issuedAt: string; expiresAt: string };
+  readonly packs: AvailablePack[];
+}
+
+export interface SyncResult {
+  readonly cancelled: boolean;
+  readonly results: { id: string; title: string; status: 'installed' | 'updated' | 'unchanged' | 'failed'; version: number; failure?: { messageKey: string; params?: MessageParams } }[];
+}
+
+export interface SyncOptions {
+  readonly stallMs?: number;
+  readonly retries?: number;
+}
+
+interface Candidate {
+  readonly pack: SignedPack;
+  readonly plan: Extract<InstallPlan, { kind: 'install' }>;
+  readonly entry: Catalog['packs'][number];
+}
+
+const maxCatalogBytes = 32 * 1024 * 1024;
+const maxDocumentBytes = 8 * 1024 * 1024;
+
+export class SyncService {
+  readonly #services: InstallServices;
+  readonly #options: SyncOptions;
+  #running: AbortController | undefined;
+
+  constructor(services: InstallServices, options: SyncOptions = {}) {
+    this.#services = services;
+    this.#options = options;
+  }
+
+  /** Fetches and checks the catalog, records its withdrawals, and says what each pack needs. */
+  async check(hubUrl: string, signal?: AbortSignal): Promise<CatalogCheck & { candidates: Map<string, Candidate>; client: HubClient }> {
+    const client = this.#client(hubUrl, signal);
+    const { trust } = this.#services;
+    const text = await client.getText(hubPaths.catalog, maxCatalogBytes);
+    const verified = verifyCatalog(text, trust.roots(), trust.state(), trust.now());
+    const { catalog } = verified;
+    const documentSha256 = createHash('sha256').update(verified.document).digest('hex');
+    const known = trust.state().catalog;
+    const status: CatalogCheck['catalog']['status'] =
+      known && catalog.version < known.version
+        ? 'stale'
+        : known && catalog.version === known.version && known.documentSha256 !== documentSha256
+          ? 'replayed'
+          : Date.parse(catalog.expiresAt) < trust.now().getTime()
+            ? 'expired'
+            : 'ok';
+    const summary = { status, version: catalog.version, knownVersion: known?.version ?? null, issuedAt: catalog.issuedAt, expiresAt: catalog.expiresAt };
+    // A catalog the app will not act on changes nothing: the laptop keeps what it has.
+    if (status !== 'ok') return { catalog: summary, packs: [], candidates: new Map(), client };
+
+    await trust.update((data) => {
+      data.catalog = { hubKeyId: catalog.hubKeyId, version: catalog.version, documentSha256, issuedAt: catalog.issuedAt, expiresAt: catalog.expiresAt, fetchedAt: this.#services.clock().toISOString() };
+      data.withdrawn = catalog.withdrawn.map(({ packId, itemId, reason, at }) => ({ packId, ...(itemId ? { itemId } : {}), ...(reason ? { reason } : {}), at }));
+      noteSignedTime(data, catalog.issuedAt);
+    });
+
+    const packs: AvailablePack[] = [];
+    const candidates = new Map<string, Candidate>();
+    for (const entry of catalog.packs) {
+      const installed = await this.#services.installed.pointer(entry.id);
+      const base = { id: entry.id, title: entry.title, version: entry.version, installedVersion: installed?.version ?? null, totalBytes: entry.totalBytes, fileCount: entry.fileCount };
+      if (catalog.withdrawn.some((each) => each.packId === entry.id && !each.itemId)) {
+        packs.push({ ...base, state: 'withdrawn', downloadBytes: 0 });
+        continue;
+      }
+      if (installed && installed.version > entry.version) {
+        packs.push({ ...base, state: 'older', downloadBytes: 0 });
+        continue;
+      }
+      if (installed && installed.version === entry.version) {
+        packs.push({ ...base, state: 'current', downloadBytes: 0 });
+        continue;
+      }
+      const pack = await this.#fetchSignedPack(client, entry);
+      const plan = await planInstall(this.#services, pack);
+      if (plan.kind === 'unchanged') {
+        packs.push({ ...base, state: 'current', downloadBytes: 0 });
+        continue;
+      }
+      candidates.set(entry.id, { pack, plan, entry });
+      packs.push({ ...base, state: installed ? 'update' : 'new', downloadBytes: plan.needed.reduce((sum, object) => sum + object.size, 0) });
+    }
+    return { catalog: summary, packs, candidates, client };
+  }
+
+  /** Checks, then downloads and installs the packs named (default: all new and updated). */
+  async run(hubUrl: string, ids: readonly string[] | undefined, onProgress: (progress: SyncProgress) => void): Promise<SyncResult> {
+    if (this.#running) this.#running.abort();
+    const controller = new AbortController();
+    this.#running = controller;
+    try {
+      const checked = await this.check(hubUrl, controller.signal);
+      const chosen = [...checked.candidates.values()].filter((candidate) => !ids || ids.includes(candidate.entry.id));
+      const results: SyncResult['results'] = [];
+      for (const candidate of chosen) {
+        const title = candidate.pack.manifest.title.vi ?? candidate.entry.id;
+        try {
+          const outcome = await this.#install(checked.client, candidate, onProgress);
+          results.push({ id: outcome.id, title, status: outcome.status, version: outcome.version });
+        } catch (error) {
+          if (error instanceof HubFailure && error.reason === 'cancelled') return { cancelled: true, results };
+          // A dropped hub stops the whole sync; a bad pack only itself.
+          if (error instanceof HubFailure) throw error;
+          if (!(error instanceof PackRefusal)) throw error;
+          results.push({ id: candidate.entry.id, title, status: 'failed', version: candidate.entry.version, failure: { messageKey: error.messageKey, params: error.params } });
+        }
+      }
+      await this.#forgetFinishedDownloads(checked.candidates);
+      return { cancelled: false, results };
+    } finally {
+      if (this.#running === controller) this.#running = undefined;
+    }
+  }
+
+  cancel(): boolean {
+    if (!this.#running) return false;
+    this.#running.abort();
+    return true;
+  }
+
+  #client(hubUrl: string, signal: AbortSignal | undefined): HubClient {
+    return openHubClient({ baseUrl: hubUrl, ...this.#options, ...(signal ? { signal } : {}) });
+  }
+
+  /** A pack's signed documents from the hub, checked like an archive's, and against the catalog. */
+  async #fetchSignedPack(client: HubClient, entry: Catalog['packs'][number]): Promise<SignedPack> {
+    const get = (name: string) => client.getBytes(hubPaths.packDocument(entry.id, entry.version, name), maxDocumentBytes);
+    const documents = {
+      manifest: await get(archiveNames.manifest),
+      manifestSignature: await get(archiveNames.manifestSignature),
+      publisher: await get(archiveNames.publisher),
+      publisherSignature: await get(archiveNames.publisherSignature),
+    };
+    const { trust } = this.#services;
+    const label = entry.title.vi ?? entry.id;
+    const publisher = verifyPublisher({ bytes: documents.publisher, signature: documents.publisherSignature }, trust.roots(), trust.state(), trust.now(), label);
+    const verified = verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, label);
+    if (verified.manifestSha256 !== entry.manifestSha256 || verified.manifest.id !== entry.id || verified.manifest.version !== entry.version) {
+      throw new PackRefusal('keyMismatch', { pack: label, document: archiveNames.manifest });
+    }
+    return { ...verified, documents };
+  }
+
+  async #install(client: HubClient, candidate: Candidate, onProgress: (progress: SyncProgress) => void) {
+    const { pack, plan } = candidate;
+    const title = pack.manifest.title.vi ?? pack.manifest.id;
+    const totalBytes = plan.needed.reduce((sum, object) => sum + object.size, 0);
+    const downloads = this.#services.store.downloadsDir;
+    await mkdir(downloads, { recursive: true });
+    const meter = new SpeedMeter(this.#services.clock);
+    let doneBytes = 0;
+    let doneFiles = 0;
+    const report = () => {
+      const bytesPerSecond = meter.rate();
+      onProgress({ packId: pack.manifest.id, title, doneBytes, totalBytes, doneFiles, totalFiles: plan.needed.length, bytesPerSecond, secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - doneBytes) / bytesPerSecond) : null });
+    };
+    return installSignedPack(
+      this.#services,
+      pack,
+      plan,
+      async (object, staging) => {
+        const part = path.join(downloads, `${object.sha256}.part`);
+        await client.download(hubPaths.object(object.sha256), part, object.size, object.sha256, (count) => {
+          doneBytes += count;
+          meter.add(count);
+          report();
+        });
+        await staging.adopt(part, object.sha256);
+        doneFiles += 1;
+        report();
+      },
+      () => undefined,
+    );
+  }
+
+  /** Keeps partial downloads only for files a pack still needs, so a later sync can resume them. */
+  async #forgetFinishedDownloads(candidates: ReadonlyMap<string, Candidate>): Promise<void> {
+    const wanted = new Set([...candidates.values()].flatMap((candidate) => candidate.plan.needed.map((object) => `${object.sha256}.part`)));
+    const dir = this.#services.store.downloadsDir;
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!wanted.has(name) || !(await this.#services.store.has(name.replace(/\.part$/, '')))) continue;
+      await rm(path.join(dir, name), { force: true });
+    }
+  }
+}
+
+/** Bytes per second over the last few seconds, for "time left". */
+class SpeedMeter {
+  readonly #clock: () => Date;
+  readonly #samples: { at: number; bytes: number }[] = [];
+
+  constructor(clock: () => Date) {
+    this.#clock = clock;
+  }
+
+  add(bytes: number): void {
+    const at = this.#clock().getTime();
+    this.#samples.push({ at, bytes });
+    while (this.#samples.length > 0 && at - (this.#samples[0]?.at ?? at) > 5_000) this.#samples.shift();
+  }
+
+  rate(): number {
+    const first = this.#samples[0];
+    const last = this.#samples.at(-1);
+    if (!first || !last || last.at === first.at) return 0;
+    const bytes = this.#samples.reduce((sum, sample) => sum + sample.bytes, 0) - first.bytes;
+    return Math.round((bytes * 1000) / (last.at - first.at));
+  }
+}
