@@ -32,7 +32,7 @@ test('shows numbers and dates the Vietnamese way', async ({ app }) => {
 
 test('follows a change the core announces, without a reload', async ({ app }) => {
   // Changed behind the UI's back: only the event stream (HTTP) or IPC event can tell the page.
-  await app.callCore('settings.update', { locale: 'en', textScale: 125 });
+  await app.callCore('settings.update', { locale: 'en', textScale: 125, hubUrl: '' });
   await expect(navLink(app.page, 'library')).toHaveText('Library');
   await expect(app.page.locator('html')).toHaveAttribute('style', /font-size: 125%/);
 });

@@ -11,8 +11,8 @@ const quietLog = () => undefined;
 function settingsOnlyHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return ({
     'app.info': () => ({ name: 'Chiêng', version: '0', dataDir: '/d', startedAt: new Date(0).toISOString(), platform: 'linux', notices: [] }),
-    'settings.get': () => ({ locale: 'vi', textScale: 100 }),
-    'settings.update': (patch) => ({ locale: patch.locale ?? 'vi', textScale: patch.textScale ?? 100 }),
+    'settings.get': () => ({ locale: 'vi', textScale: 100, hubUrl: '' }),
+    'settings.update': (patch) => ({ locale: patch.locale ?? 'vi', textScale: patch.textScale ?? 100, hubUrl: patch.hubUrl ?? '' }),
     ...overrides,
   }) as Partial<Handlers> as Handlers;
 }
@@ -21,7 +21,7 @@ describe('the dispatcher', () => {
   const call = createDispatcher(contract, settingsOnlyHandlers(), quietLog);
 
   it('passes a valid input to its handler and returns the value', async () => {
-    await expect(call('settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 100 } });
+    await expect(call('settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '' } });
   });
 
   it('refuses an unknown method by name, including names inherited from Object', async () => {
