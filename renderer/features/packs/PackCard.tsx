@@ -37,6 +37,16 @@ export function PackCard({ pack }: { pack: PackSummary }) {
         <h3>{title}</h3>
         <TrustBadge pack={pack} />
         {pack.expired && <span className="badge badge-warn">{t('packs:expired')}</span>}
+        {pack.withdrawn && (
+          <span className="badge badge-danger" data-testid="badge-withdrawn" title={pack.withdrawn.reason}>
+            {t('packs:withdrawn')}
+          </span>
+        )}
+        {pack.withdrawnItems.length > 0 && (
+          <span className="badge badge-warn" data-testid="badge-withdrawn-items">
+            {t('packs:withdrawnItems', { count: pack.withdrawnItems.length })}
+          </span>
+        )}
       </header>
       {pack.description && <p className="pack-description">{localized(pack.description)}</p>}
       <ul className="pack-facts">

@@ -1,11 +1,10 @@
 import { PackManager } from '../packs/PackManager';
-import { useT } from '../../i18n/use-t';
+import { HubPanel } from './HubPanel';
 
 export function SyncPage() {
-  const t = useT();
   return (
     <div className="sync-page">
-      <p className="notice-inline">{t('packs:hubNotYet')}</p>
+      <HubPanel />
       <PackManager />
     </div>
   );
