@@ -41,7 +41,7 @@ export function HubAddress() {
       </div>
       {error && (
         <p id={errorId} className="field-error" role="alert">
-          {describe(error)}
+          {error.field === 'hubUrl' ? t('sync:failure.badUrl', { url: draft }) : describe(error)}
         </p>
       )}
       {saved && (

@@ -50,8 +50,9 @@ export function useSync(): SyncState {
     setRun(undefined);
     void client.call('sync.check', {}).then((result) => {
       setPhase('idle');
-      if (result.ok) setCheck(result.value);
-      else setProblem(result.error);
+      // A failed check says nothing about the hub any more: do not keep showing the last one.
+      setCheck(result.ok ? result.value : undefined);
+      if (!result.ok) setProblem(result.error);
     });
   }, [client]);
 
