@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveUiAsset } from '../electron/core/ui-assets/resolve-ui-asset';
-import { parseRange } from './byte-range';
+import { parseRange } from '../electron/core/library/byte-range';
 
 export interface RunningHub {
   readonly url: string;

@@ -16,6 +16,9 @@ import { packsHandlers } from './packs/packs-handlers';
 import { openTransfers, type Transfers } from './transfers/transfers';
 import { SyncService, type SyncOptions } from './sync/sync-service';
 import { syncHandlers } from './sync/sync-handlers';
+import { LibraryService } from './library/library-service';
+import { libraryHandlers } from './library/library-handlers';
+import { openPlansStore } from './plans/plans-store';
 import path from 'node:path';
 
 export interface CoreOptions {
@@ -41,6 +44,8 @@ export interface Core {
   /** Files handed over by a transport or the CLI, and files handed back. */
   readonly transfers: Transfers;
   readonly packs: PackService;
+  /** The materials of the installed packs, for the material resolver of each transport. */
+  readonly library: LibraryService;
   /** Releases the data folder; after this, nothing is written. */
   readonly close: () => Promise<void>;
 }
@@ -50,6 +55,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   process.once('exit', lock.releaseSync);
   try {
     const events = new EventBus();
+    const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
     const notices = new NoticeBoard();
     const onDamaged = (file: string, movedTo: string) => notices.post('common:notice.damagedFile', { file, movedTo });
     const settings = await openSettingsStore(lock.dataDir, onDamaged);
@@ -64,20 +70,34 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     });
     if (options.embeddedPacksDir) await packs.offerEmbedded(options.embeddedPacksDir);
     const sync = new SyncService(packs.installServices, options.sync);
+    const library = new LibraryService(packs, lock.dataDir);
+    const plans = await openPlansStore(lock.dataDir, onDamaged);
+    // Packs installed, removed or withdrawn change what the library shows; it indexes anew.
+    events.subscribe((event) => {
+      if (event.name !== 'packs.changed' && event.name !== 'sync.changed') return;
+      library.invalidate();
+      // Index the new pack now, while nobody is waiting on a search.
+      library.warm().then(
+        () => events.emit('library.changed', {}),
+        (error: unknown) => log('chieng: indexing the library failed', error),
+      );
+    });
 
     const handlers = {
       ...appInfoHandlers({ version: options.appVersion, dataDir: lock.dataDir, startedAt: new Date() }, notices),
       ...settingsHandlers(settings, events),
       ...packsHandlers(packs, transfers, events, lock.dataDir),
       ...syncHandlers(sync, packs, settings, events),
+      ...libraryHandlers(library, plans, events),
     } satisfies Handlers;
 
     return {
       dataDir: lock.dataDir,
-      call: createDispatcher(contract, handlers, options.log ?? ((message, error) => console.error(message, error))),
+      call: createDispatcher(contract, handlers, log),
       subscribe: (listener) => events.subscribe(listener),
       transfers,
       packs,
+      library,
       close: async () => {
         await transfers.clear();
         process.removeListener('exit', lock.releaseSync);

@@ -9,6 +9,7 @@ import { describeDataDirError } from '../core/data-dir/describe-data-dir-error';
 import { defaultDataDir } from '../core/data-dir/default-data-dir';
 import { createTranslator } from '../core/i18n/translator';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { servePackProtocol } from './pack-protocol';
 import { dataDirArgument } from './command-line';
 import { serveApiOverIpc } from './ipc-transport';
 import { createMainWindow } from './main-window';
@@ -52,6 +53,7 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   serveAppProtocol(session.defaultSession, rendererDir);
+  servePackProtocol(session.defaultSession, core.library);
   serveApiOverIpc(core, () => mainWindow?.webContents);
 
   const applyMenu = (locale: string) => {

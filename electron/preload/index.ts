@@ -25,6 +25,7 @@ const bridge = {
     return (await ipcRenderer.invoke(ipcChannels.uploadBytes, file.name, await (file as DomFile).arrayBuffer())) as Result<{ uploadId: string }>;
   },
   download: (downloadId: string, fileName: string) => ipcRenderer.invoke(ipcChannels.saveDownload, downloadId, fileName) as Promise<Result<{ saved: boolean }>>,
+  materialUrl: (packId: string, path: string) => `pack://${packId}/${path.split('/').map(encodeURIComponent).join('/')}`,
 } satisfies Transport;
 
 contextBridge.exposeInMainWorld('chieng', bridge);

@@ -6,6 +6,7 @@ export interface ApiClient {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   upload(file: File): Promise<Result<{ uploadId: string }>>;
   download(downloadId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
+  materialUrl(packId: string, path: string): string;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
@@ -20,6 +21,7 @@ export function createApiClient(transport: Transport): ApiClient {
     call: (method, input) => transport.invoke(method, input) as Promise<Result<ApiOutput<typeof method>>>,
     upload: (file) => transport.upload(file),
     download: (downloadId, fileName) => transport.download(downloadId, fileName),
+    materialUrl: (packId, path) => transport.materialUrl(packId, path),
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
       listeners.set(name, set);

@@ -44,6 +44,7 @@ export function httpTransport(base: string = '/api/'): Transport {
       link.remove();
       return Promise.resolve({ ok: true, value: { saved: true } });
     },
+    materialUrl: (packId, path) => `${base}material/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`,
     subscribe(listener) {
       const source = new EventSource(`${base}events`);
       source.onmessage = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as ApiEvent);

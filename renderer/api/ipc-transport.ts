@@ -7,5 +7,6 @@ export function ipcTransport(bridge: Transport): Transport {
     subscribe: (listener) => bridge.subscribe(listener),
     upload: (file) => bridge.upload(file),
     download: (downloadId, fileName) => bridge.download(downloadId, fileName),
+    materialUrl: (packId, path) => bridge.materialUrl(packId, path),
   };
 }

@@ -19,6 +19,9 @@ export const eventContract = {
   }),
   /** The catalog or its withdrawals changed: the library should show them. */
   'sync.changed': z.object({}),
+  /** The library's materials or search index changed (a pack installed, removed, withdrawn). */
+  'library.changed': z.object({}),
+  'plans.changed': z.object({}),
 };
 
 export type EventName = keyof typeof eventContract;

@@ -6,10 +6,11 @@ import { joinContract } from './define';
 import { settingsContract } from './settings';
 import { packsContract } from './packs';
 import { syncContract } from './sync';
+import { libraryContract } from './library';
 import type { ApiEvent } from './events';
 import type { Result } from './api-error';
 
-export const contract = joinContract(appInfoContract, settingsContract, packsContract, syncContract);
+export const contract = joinContract(appInfoContract, settingsContract, packsContract, syncContract, libraryContract);
 
 export type Contract = typeof contract;
 export type MethodName = Extract<keyof Contract, string>;
@@ -30,6 +31,8 @@ export interface Transport {
   upload(file: TransferFile): Promise<Result<{ uploadId: string }>>;
   /** Hands a file the core prepared (an exported pack) back to the person, who says where to keep it. */
   download(downloadId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
+  /** Where a viewer loads a file of an installed pack from (with byte ranges). */
+  materialUrl(packId: string, path: string): string;
 }
 
 /** A file chosen in the page: a DOM File, described here without the DOM. */
@@ -50,3 +53,4 @@ export type { AppInfo, Notice } from './app-info';
 export type { Settings, SettingsPatch } from './settings';
 export type { PackSummary, TrustedRootSummary } from './packs';
 export type { AvailablePack } from './sync';
+export type { Material, MaterialPack, SearchHit, SessionPlan } from './library';

@@ -42,6 +42,9 @@ export interface PackService {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Drops files no installed pack needs any more. */
   collectGarbage(): Promise<number>;
+  /** Every installed pack, its manifest and where its trust stands today. */
+  installedPacks(): Promise<InstalledPack[]>;
+  readonly store: ObjectStore;
 }
 
 /** Asked to remove or export a pack that is not installed here (not a refused pack). */
@@ -141,6 +144,8 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
     installServices: services,
     exclusive,
     collectGarbage: async () => store.collectGarbage(await referencedObjects()),
+    installedPacks: () => exclusive(loadAll),
+    store,
     list: () =>
       exclusive(async () => {
         const packs = await loadAll();

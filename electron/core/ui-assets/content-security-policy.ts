@@ -8,16 +8,17 @@ export const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  // pack: is the desktop app's origin for installed packs' files (see electron/main/pack-protocol.ts).
+  "img-src 'self' data: blob: pack:",
+  "media-src 'self' blob: pack:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' pack:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-src 'none'",
   "frame-ancestors 'none'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "manifest-src 'none'",
 ].join('; ');
 

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { ContractSlice } from './define';
+
+const localized = z.record(z.string(), z.string());
+const range = z.tuple([z.number(), z.number()]);
+
+export const materialFileSchema = z.object({ path: z.string(), language: z.string().optional(), mediaType: z.string(), size: z.number() });
+
+/** One material (a pack item) as the library lists it; where it comes from is in `packs`. */
+export const materialSchema = z.object({
+  /** `<pack id>/<item id>`: stable across versions of the pack. */
+  id: z.string(),
+  packId: z.string(),
+  itemId: z.string(),
+  kind: z.enum(['article', 'image', 'audio', 'video', 'pdf', 'leaflet']),
+  title: localized,
+  summary: localized.optional(),
+  languages: z.array(z.string()),
+  topics: z.array(z.string()),
+  publishedAt: z.string(),
+  withdrawn: z.boolean(),
+  source: z.string().optional(),
+  license: z.string().optional(),
+  files: z.array(materialFileSchema),
+});
+export type Material = z.infer<typeof materialSchema>;
+
+/** Where materials come from, once per pack rather than once per material. */
+export const materialPackSchema = z.object({
+  id: z.string(),
+  title: localized,
+  version: z.number(),
+  publisher: localized,
+  official: z.boolean(),
+  trust: z.enum(['ok', 'revoked', 'untrusted']),
+  publishedAt: z.string(),
+  expired: z.boolean(),
+  withdrawn: z.boolean(),
+});
+export type MaterialPack = z.infer<typeof materialPackSchema>;
+
+const filters = {
+  packId: z.string().max(128).optional(),
+  topic: z.string().max(64).optional(),
+  language: z.string().max(35).optional(),
+  kind: z.enum(['article', 'image', 'audio', 'video', 'pdf', 'leaflet']).optional(),
+};
+
+export const searchHitSchema = z.object({
+  id: z.string(),
+  score: z.number(),
+  /** Where the query matched in the title (Vietnamese or the UI language), for highlighting. */
+  title: z.object({ text: z.string(), highlights: z.array(range) }),
+  /** A piece of the text around the first match, with the matches marked. */
+  snippet: z.object({ text: z.string(), highlights: z.array(range) }).nullable(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const planSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  materials: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SessionPlan = z.infer<typeof planSchema>;
+
+export const libraryContract = {
+  /** Every material, newest first, narrowed by the filters; with the facets to filter by. */
+  'library.list': {
+    input: z.strictObject(filters),
+    result: z.object({
+      materials: z.array(materialSchema),
+      packs: z.array(materialPackSchema),
+      facets: z.object({ topics: z.array(z.string()), languages: z.array(z.string()), kinds: z.array(z.string()) }),
+    }),
+  },
+  /** Offline search over titles, topics and article text; accents and apostrophes optional. */
+  'library.search': {
+    input: z.strictObject({ query: z.string().max(10_000), limit: z.number().int().min(1).max(200).optional(), ...filters }),
+    result: z.object({ hits: z.array(searchHitSchema), total: z.number() }),
+  },
+  /** Checks a material's files are all there and whole, and says which are not. */
+  'library.check': {
+    input: z.strictObject({ id: z.string().max(200) }),
+    result: z.object({ missing: z.array(z.string()), damaged: z.array(z.string()) }),
+  },
+  'plans.list': { input: z.strictObject({}), result: z.object({ plans: z.array(planSchema) }) },
+  'plans.save': {
+    input: z.strictObject({ id: z.string().max(64).optional(), title: z.string().trim().min(1).max(200), materials: z.array(z.string().max(200)).max(500) }),
+    result: planSchema,
+  },
+  'plans.remove': { input: z.strictObject({ id: z.string().max(64) }), result: z.object({ removed: z.boolean() }) },
+} satisfies ContractSlice;

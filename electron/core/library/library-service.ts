@@ -1,0 +1,223 @@
+// The library: every material of every installed pack, where it comes from, and a search
+// over them. Rebuilt from the packs when they change; search indexes are kept on disk, one
+// per pack version, built when the pack arrives.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Material, MaterialPack, SearchHit } from '../contract/library';
+import { writeFileDurably } from '../storage/write-file-durably';
+import { leafletMediaType } from '../packs/format/media-types';
+import type { InstalledPack } from '../packs/pack-summary';
+import type { PackService } from '../packs/pack-service';
+import { leafletText, markdownText } from './plain-text';
+import { buildPackIndex, highlight, loadPackIndex, queryFor, searchIndex, serialisePackIndex, snippet, type IndexedDocument, type PackIndex } from './search-index';
+
+export interface LibraryFilters {
+  readonly packId?: string | undefined;
+  readonly topic?: string | undefined;
+  readonly language?: string | undefined;
+  readonly kind?: Material['kind'] | undefined;
+}
+
+export interface ResolvedFile {
+  readonly file: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly sha256: string;
+}
+
+interface LibraryState {
+  readonly materials: Material[];
+  readonly packs: MaterialPack[];
+  readonly indexes: Map<string, PackIndex>;
+  readonly files: Map<string, Map<string, ResolvedFile>>;
+}
+
+export class LibraryService {
+  readonly #packs: PackService;
+  readonly #indexDir: string;
+  #state: Promise<LibraryState> | undefined;
+  /** Objects whose hash was checked since start: a file is read whole once, then served as is. */
+  readonly #verified = new Map<string, Promise<boolean>>();
+
+  constructor(packs: PackService, dataDir: string) {
+    this.#packs = packs;
+    this.#indexDir = path.join(dataDir, 'library', 'index');
+  }
+
+  /** Forgets the current view; the next question rebuilds it (and indexes any new pack). */
+  invalidate(): void {
+    this.#state = undefined;
+  }
+
+  /** Builds the view (and any missing index) now rather than on the next question. */
+  async warm(): Promise<void> {
+    await this.#current();
+  }
+
+  async list(filters: LibraryFilters) {
+    const state = await this.#current();
+    const materials = state.materials.filter((material) => matches(material, filters));
+    const facets = {
+      topics: [...new Set(state.materials.flatMap((material) => material.topics))].sort(),
+      languages: [...new Set(state.materials.flatMap((material) => material.languages))].sort(),
+      kinds: [...new Set(state.materials.map((material) => material.kind))].sort(),
+    };
+    return { materials, packs: state.packs, facets };
+  }
+
+  async search(query: string, filters: LibraryFilters, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
+    const state = await this.#current();
+    const compiled = queryFor(query);
+    if (!compiled) return { hits: [], total: 0 };
+    const byId = new Map(state.materials.map((material) => [material.id, material]));
+    const scored: { id: string; score: number; pack: string }[] = [];
+    for (const [packId, index] of state.indexes) {
+      if (filters.packId && filters.packId !== packId) continue;
+      for (const result of searchIndex(index, compiled)) {
+        const material = byId.get(String(result.id));
+        if (material && matches(material, filters)) scored.push({ id: material.id, score: result.score, pack: packId });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const hits = scored.slice(0, limit).map(({ id, score, pack }): SearchHit => {
+      const document = state.indexes.get(pack)?.documents.get(id);
+      const material = byId.get(id);
+      const title = material?.title.vi ?? Object.values(material?.title ?? {})[0] ?? '';
+      return { id, score, title: highlight(title, query), snippet: document?.text ? snippet(document.text, query) : null };
+    });
+    return { hits, total: scored.length };
+  }
+
+  /** The stored file behind a path of a pack, if the pack has it. */
+  async resolve(packId: string, filePath: string): Promise<ResolvedFile | undefined> {
+    return (await this.#current()).files.get(packId)?.get(filePath);
+  }
+
+  /** True once the file's bytes are known to hash to its signed SHA-256 (checked once per start). */
+  verify(resolved: ResolvedFile): Promise<boolean> {
+    let check = this.#verified.get(resolved.sha256);
+    if (!check) {
+      check = hashOf(resolved.file).then(
+        (digest) => digest === resolved.sha256,
+        () => false,
+      );
+      this.#verified.set(resolved.sha256, check);
+      // A file that failed may be repaired (reinstalled); ask again next time.
+      void check.then((ok) => ok || this.#verified.delete(resolved.sha256));
+    }
+    return check;
+  }
+
+  async check(materialId: string): Promise<{ missing: string[]; damaged: string[] }> {
+    const state = await this.#current();
+    const material = state.materials.find((each) => each.id === materialId);
+    const missing: string[] = [];
+    const damaged: string[] = [];
+    for (const file of material?.files ?? []) {
+      const resolved = state.files.get(material?.packId ?? '')?.get(file.path);
+      const exists = resolved && (await stat(resolved.file).catch(() => undefined))?.isFile();
+      if (!resolved || !exists) missing.push(file.path);
+      else if (!(await this.verify(resolved))) damaged.push(file.path);
+    }
+    return { missing, damaged };
+  }
+
+  #current(): Promise<LibraryState> {
+    this.#state ??= this.#build().catch((error: unknown) => {
+      this.#state = undefined;
+      throw error;
+    });
+    return this.#state;
+  }
+
+  async #build(): Promise<LibraryState> {
+    const installed = await this.#packs.installedPacks();
+    const summaries = new Map((await this.#packs.list()).packs.map((summary) => [summary.id, summary]));
+    const withdrawn = this.#packs.trust.state().withdrawn;
+    const materials: Material[] = [];
+    const packs: MaterialPack[] = [];
+    const files = new Map<string, Map<string, ResolvedFile>>();
+    const indexes = new Map<string, PackIndex>();
+    await mkdir(this.#indexDir, { recursive: true });
+    const keep = new Set<string>();
+    for (const pack of installed) {
+      const { manifest } = pack;
+      const summary = summaries.get(manifest.id);
+      const packWithdrawn = withdrawn.some((entry) => entry.packId === manifest.id && !entry.itemId);
+      packs.push({
+        id: manifest.id,
+        title: manifest.title,
+        version: manifest.version,
+        publisher: pack.certificate.name,
+        official: summary?.official ?? false,
+        trust: summary?.trust ?? 'untrusted',
+        publishedAt: manifest.publishedAt,
+        expired: summary?.expired ?? false,
+        withdrawn: packWithdrawn,
+      });
+      const packFiles = new Map<string, ResolvedFile>();
+      for (const item of manifest.items) {
+        for (const file of item.files) packFiles.set(file.path, { file: this.#packs.store.pathOf(file.sha256), size: file.size, mediaType: file.mediaType, sha256: file.sha256 });
+        materials.push({
+          id: `${manifest.id}/${item.id}`,
+          packId: manifest.id,
+          itemId: item.id,
+          kind: item.kind,
+          title: item.title,
+          ...(item.summary ? { summary: item.summary } : {}),
+          languages: item.languages,
+          topics: item.topics,
+          publishedAt: manifest.publishedAt,
+          withdrawn: packWithdrawn || withdrawn.some((entry) => entry.packId === manifest.id && entry.itemId === item.id),
+          ...(item.source ? { source: item.source } : {}),
+          ...(item.license ? { license: item.license } : {}),
+          files: item.files.map(({ path: filePath, language, mediaType, size }) => ({ path: filePath, ...(language ? { language } : {}), mediaType, size })),
+        });
+      }
+      files.set(manifest.id, packFiles);
+      const indexFile = `${manifest.id}@${manifest.version}-${pack.pointer.manifestSha256.slice(0, 12)}.json`;
+      keep.add(indexFile);
+      indexes.set(manifest.id, await this.#indexFor(pack, indexFile));
+    }
+    // Indexes of versions no longer installed are dead weight.
+    for (const name of await readdir(this.#indexDir).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(this.#indexDir, name), { force: true });
+    materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || (a.title.vi ?? '').localeCompare(b.title.vi ?? '', 'vi'));
+    return { materials, packs, indexes, files };
+  }
+
+  async #indexFor(pack: InstalledPack, name: string): Promise<PackIndex> {
+    const file = path.join(this.#indexDir, name);
+    const loaded = await readFile(file, 'utf8').then(loadPackIndex, () => undefined);
+    if (loaded) return loaded;
+    const documents: IndexedDocument[] = [];
+    for (const item of pack.manifest.items) {
+      const texts: string[] = [];
+      for (const each of item.files) {
+        if (each.mediaType !== 'text/markdown' && each.mediaType !== leafletMediaType) continue;
+        const source = await readFile(this.#packs.store.pathOf(each.sha256), 'utf8').catch(() => '');
+        texts.push(each.mediaType === leafletMediaType ? leafletText(source) : markdownText(source));
+      }
+      documents.push({ id: `${pack.manifest.id}/${item.id}`, title: Object.values(item.title).join(' · '), topics: item.topics.join(' '), text: texts.join('\n') });
+    }
+    const index = buildPackIndex(documents);
+    await writeFileDurably(file, serialisePackIndex(index));
+    return index;
+  }
+}
+
+function matches(material: Material, filters: LibraryFilters): boolean {
+  return (
+    (!filters.packId || material.packId === filters.packId) &&
+    (!filters.topic || material.topics.includes(filters.topic)) &&
+    (!filters.language || material.languages.includes(filters.language)) &&
+    (!filters.kind || material.kind === filters.kind)
+  );
+}
+
+async function hashOf(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
