@@ -10,6 +10,8 @@ import viMenu from './vi/menu.json';
 import viCli from './vi/cli.json';
 import viPacks from './vi/packs.json';
 import viSync from './vi/sync.json';
+import viLibrary from './vi/library.json';
+import viViewer from './vi/viewer.json';
 import enCommon from './en/common.json';
 import enNav from './en/nav.json';
 import enSettings from './en/settings.json';
@@ -18,12 +20,14 @@ import enMenu from './en/menu.json';
 import enCli from './en/cli.json';
 import enPacks from './en/packs.json';
 import enSync from './en/sync.json';
+import enLibrary from './en/library.json';
+import enViewer from './en/viewer.json';
 
 export const uiLanguages = ['vi', 'en'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export const defaultUiLanguage: UiLanguage = 'vi';
 
-export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs', 'sync'] as const;
+export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs', 'sync', 'library', 'viewer'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const vi = {
@@ -35,6 +39,8 @@ const vi = {
   cli: viCli,
   packs: viPacks,
   sync: viSync,
+  library: viLibrary,
+  viewer: viViewer,
 };
 
 export const resources: Record<UiLanguage, typeof vi> = {
@@ -48,6 +54,8 @@ export const resources: Record<UiLanguage, typeof vi> = {
     cli: enCli,
     packs: enPacks,
     sync: enSync,
+    library: enLibrary,
+    viewer: enViewer,
   },
 };
 
