@@ -23,4 +23,6 @@ const exitCode = await runCli(process.argv.slice(2), {
       process.once('SIGTERM', () => resolve());
     }),
 });
-process.exitCode = exitCode;
+// A command that finished but had something fail (`pack sync`: a pack not installed) has
+// already set a failing code; success must not overwrite it.
+if (exitCode !== 0 || process.exitCode === undefined) process.exitCode = exitCode;

@@ -10,6 +10,7 @@ import { defaultDataDir } from '../core/data-dir/default-data-dir';
 import { createTranslator } from '../core/i18n/translator';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { servePackProtocol } from './pack-protocol';
+import { servePresentationScreens } from './presentation-screens';
 import { dataDirArgument } from './command-line';
 import { serveApiOverIpc } from './ipc-transport';
 import { createMainWindow } from './main-window';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
   serveAppProtocol(session.defaultSession, rendererDir);
   servePackProtocol(session.defaultSession, core.library);
   serveApiOverIpc(core, () => mainWindow?.webContents);
+  servePresentationScreens(() => mainWindow?.webContents);
 
   const applyMenu = (locale: string) => {
     const { t } = createTranslator(locale);

@@ -14,10 +14,15 @@ export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** No permission is granted to any page: no camera, microphone, location, notifications, … */
+/**
+ * Only what a feature needs: full screen, for presenting at a village meeting. No camera,
+ * microphone, location, notifications, clipboard reading, … and only for our own pages.
+ */
+const permissionsFeaturesNeed = new Set(['fullscreen']);
+
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback, details) => callback(permissionsFeaturesNeed.has(permission) && isAppUrl(details.requestingUrl || contents.getURL())));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionsFeaturesNeed.has(permission) && isAppUrl(requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
 }

@@ -1,7 +1,7 @@
-// The bridge: four named functions over IPC, nothing else. The renderer never touches
+// The bridge: a few named functions over IPC, nothing else. The renderer never touches
 // ipcRenderer; the main process decides what each call may do.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import type { ApiEvent, Result, TransferFile, Transport } from '../core/contract';
+import type { ApiEvent, Result, ScreenChoice, TransferFile, Transport } from '../core/contract';
 import { ipcChannels } from '../core/contract/ipc-channels';
 
 type DomFile = Parameters<typeof webUtils.getPathForFile>[0];
@@ -26,6 +26,8 @@ const bridge = {
   },
   download: (downloadId: string, fileName: string) => ipcRenderer.invoke(ipcChannels.saveDownload, downloadId, fileName) as Promise<Result<{ saved: boolean }>>,
   materialUrl: (packId: string, path: string) => `pack://${packId}/${path.split('/').map(encodeURIComponent).join('/')}`,
+  screens: () => ipcRenderer.invoke(ipcChannels.screens) as Promise<ScreenChoice[]>,
+  presentOn: (screenId: number | null) => ipcRenderer.invoke(ipcChannels.presentOn, screenId) as Promise<boolean>,
 } satisfies Transport;
 
 contextBridge.exposeInMainWorld('chieng', bridge);

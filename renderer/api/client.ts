@@ -1,4 +1,4 @@
-import type { ApiEvent, ApiInput, ApiOutput, EventName, EventPayload, MethodName, Result, Transport } from '../../electron/core/contract';
+import type { ApiEvent, ApiInput, ApiOutput, EventName, EventPayload, MethodName, Result, ScreenChoice, Transport } from '../../electron/core/contract';
 
 /** The UI's one way to reach the core, typed by the contract, blind to the transport. */
 export interface ApiClient {
@@ -7,6 +7,8 @@ export interface ApiClient {
   upload(file: File): Promise<Result<{ uploadId: string }>>;
   download(downloadId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
   materialUrl(packId: string, path: string): string;
+  screens(): Promise<readonly ScreenChoice[]>;
+  presentOn(screenId: number | null): Promise<boolean>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
@@ -22,6 +24,8 @@ export function createApiClient(transport: Transport): ApiClient {
     upload: (file) => transport.upload(file),
     download: (downloadId, fileName) => transport.download(downloadId, fileName),
     materialUrl: (packId, path) => transport.materialUrl(packId, path),
+    screens: () => transport.screens(),
+    presentOn: (screenId) => transport.presentOn(screenId),
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
       listeners.set(name, set);

@@ -44,6 +44,9 @@ export function httpTransport(base: string = '/api/'): Transport {
       link.remove();
       return Promise.resolve({ ok: true, value: { saved: true } });
     },
+    // A browser tab cannot choose a screen: the browser's own full screen is what it has.
+    screens: () => Promise.resolve([]),
+    presentOn: () => Promise.resolve(false),
     materialUrl: (packId, path) => `${base}material/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`,
     subscribe(listener) {
       const source = new EventSource(`${base}events`);

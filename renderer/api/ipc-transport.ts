@@ -8,5 +8,7 @@ export function ipcTransport(bridge: Transport): Transport {
     upload: (file) => bridge.upload(file),
     download: (downloadId, fileName) => bridge.download(downloadId, fileName),
     materialUrl: (packId, path) => bridge.materialUrl(packId, path),
+    screens: () => bridge.screens(),
+    presentOn: (screenId) => bridge.presentOn(screenId),
   };
 }

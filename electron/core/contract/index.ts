@@ -33,6 +33,20 @@ export interface Transport {
   download(downloadId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
   /** Where a viewer loads a file of an installed pack from (with byte ranges). */
   materialUrl(packId: string, path: string): string;
+  /** The screens a presentation can go to (a projector); only the desktop app knows them. */
+  screens(): Promise<readonly ScreenChoice[]>;
+  /** Moves the window to that screen for presenting; null brings it back. */
+  presentOn(screenId: number | null): Promise<boolean>;
+}
+
+export interface ScreenChoice {
+  readonly id: number;
+  readonly label: string;
+  readonly width: number;
+  readonly height: number;
+  readonly primary: boolean;
+  /** The screen the window is on now. */
+  readonly current: boolean;
 }
 
 /** A file chosen in the page: a DOM File, described here without the DOM. */

@@ -6,4 +6,6 @@ export const ipcChannels = {
   uploadPath: 'chieng:upload-path',
   uploadBytes: 'chieng:upload-bytes',
   saveDownload: 'chieng:save-download',
+  screens: 'chieng:screens',
+  presentOn: 'chieng:present-on',
 } as const;

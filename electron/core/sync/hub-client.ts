@@ -3,7 +3,7 @@
 // given up on, and "no network at all" told apart from "the hub is broken".
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rm, stat, truncate } from 'node:fs/promises';
+import { open, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { HubFailure } from './hub-failure';
@@ -116,11 +116,13 @@ export function openHubClient(options: HubClientOptions): HubClient {
 
   async function fetchInto(path: string, part: string, have: number, size: number, onBytes: (count: number) => void): Promise<void> {
     const { response, stall } = await request(path, have > 0 ? { Range: `bytes=${have}-` } : {});
-    const handle = await open(part, have > 0 && response.status === 206 ? 'a' : 'w');
+    let handle: FileHandle | undefined;
     try {
+      // The part is opened only for an answer that carries the file: an error page from a
+      // proxy must not wipe what an earlier connection already brought.
       if (response.status === 404) throw new HubFailure('notFound', { path });
       if (response.status === 416) {
-        await handle.truncate(0);
+        await truncate(part, 0);
         throw new HubFailure('serverError', { status: 416, path });
       }
       if (!response.ok) throw new HubFailure('serverError', { status: response.status, path });
@@ -128,6 +130,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
       if (response.status === 206 && !(response.headers.get('content-range') ?? '').startsWith(`bytes ${have}-`)) {
         throw new HubFailure('serverError', { status: 206, path });
       }
+      handle = await open(part, have > 0 && response.status === 206 ? 'a' : 'w');
       let written = response.status === 206 ? have : 0;
       for await (const chunk of bodyOf(response)) {
         stall.touch();
@@ -141,7 +144,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
       throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
     } finally {
       stall.stop();
-      await handle.close();
+      await handle?.close();
     }
   }
 }
@@ -154,11 +157,14 @@ async function hashFile(file: string): Promise<string> {
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    // The listener goes with the pause: one sync makes many pauses and requests on one signal.
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 
@@ -166,18 +172,22 @@ function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
 class StallGuard {
   readonly #controller = new AbortController();
   readonly #ms: number;
+  readonly #outer: AbortSignal | undefined;
   #timer: NodeJS.Timeout | undefined;
   stalled = false;
   cancelled = false;
 
   constructor(ms: number, outer: AbortSignal | undefined) {
     this.#ms = ms;
-    outer?.addEventListener('abort', () => {
-      this.cancelled = true;
-      this.#controller.abort();
-    });
+    this.#outer = outer;
+    outer?.addEventListener('abort', this.#onCancel, { once: true });
     this.touch();
   }
+
+  readonly #onCancel = () => {
+    this.cancelled = true;
+    this.#controller.abort();
+  };
 
   get signal(): AbortSignal {
     return this.#controller.signal;
@@ -193,6 +203,8 @@ class StallGuard {
 
   stop(): void {
     clearTimeout(this.#timer);
+    // Else every request of a sync leaves a listener on its signal (and Node warns of a leak).
+    this.#outer?.removeEventListener('abort', this.#onCancel);
   }
 }
 

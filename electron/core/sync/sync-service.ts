@@ -67,6 +67,8 @@ export class SyncService {
     const client = this.#client(hubUrl, signal);
     const { trust } = this.#services;
     const text = await client.getText(hubPaths.catalog, maxCatalogBytes);
+    // Revocations first, as from a pack file: a key revoked since is judged revoked now.
+    await this.#learnRevocations(client);
     const verified = verifyCatalog(text, trust.roots(), trust.state(), trust.now());
     const { catalog } = verified;
     const documentSha256 = createHash('sha256').update(verified.document).digest('hex');
@@ -130,7 +132,9 @@ export class SyncService {
       for (const candidate of chosen) {
         const title = candidate.pack.manifest.title.vi ?? candidate.entry.id;
         try {
-          const outcome = await this.#install(checked.client, candidate, onProgress);
+          // Planned again now: a file an earlier pack of this sync brought is not fetched twice.
+          const plan = await planInstall(this.#services, candidate.pack);
+          const outcome = plan.kind === 'unchanged' ? plan.outcome : await this.#install(checked.client, { ...candidate, plan }, onProgress);
           results.push({ id: outcome.id, title, status: outcome.status, version: outcome.version });
         } catch (error) {
           if (error instanceof HubFailure && error.reason === 'cancelled') return { cancelled: true, results };
@@ -155,6 +159,25 @@ export class SyncService {
 
   #client(hubUrl: string, signal: AbortSignal | undefined): HubClient {
     return openHubClient({ baseUrl: hubUrl, ...this.#options, ...(signal ? { signal } : {}) });
+  }
+
+  /**
+   * The revocation lists the hub carries (`trust/<root key id>/`) for the roots this laptop
+   * trusts. Each is signed by its root, so whoever serves it, only a newer valid list counts.
+   */
+  async #learnRevocations(client: HubClient): Promise<void> {
+    const { trust } = this.#services;
+    for (const root of trust.roots()) {
+      const get = (name: string) => client.getBytes(hubPaths.revocations(root.keyId, name), maxDocumentBytes);
+      let bytes: Buffer;
+      try {
+        bytes = await get(archiveNames.revocations);
+      } catch (error) {
+        if (error instanceof HubFailure && error.reason === 'notFound') continue;
+        throw error;
+      }
+      await trust.acceptRevocations({ bytes, signature: await get(archiveNames.revocationsSignature) }, hubPaths.revocations(root.keyId, archiveNames.revocations));
+    }
   }
 
   /** A pack's signed documents from the hub, checked like an archive's, and against the catalog. */
@@ -213,7 +236,7 @@ export class SyncService {
     const wanted = new Set([...candidates.values()].flatMap((candidate) => candidate.plan.needed.map((object) => `${object.sha256}.part`)));
     const dir = this.#services.store.downloadsDir;
     for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (!wanted.has(name) || !(await this.#services.store.has(name.replace(/\.part$/, '')))) continue;
+      if (wanted.has(name) && !(await this.#services.store.has(name.replace(/\.part$/, '')))) continue;
       await rm(path.join(dir, name), { force: true });
     }
   }

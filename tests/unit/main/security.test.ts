@@ -39,21 +39,28 @@ describe('window hardening', () => {
     expect(attempt('will-attach-webview', '')).toBe(true);
   });
 
-  it('grants no permission and no download to any page', () => {
-    const decisions: boolean[] = [];
-    let check: (() => boolean) | undefined;
+  it('grants only full screen, only to our pages, and no download', () => {
+    const decisions: [string, string, boolean][] = [];
+    let check: ((contents: unknown, permission: string, origin: string) => boolean) | undefined;
     let device: (() => boolean) | undefined;
     const events = new EventEmitter();
+    const page = { getURL: () => 'app://chieng/index.html' };
     const session = Object.assign(events, {
-      setPermissionRequestHandler: (handler: (c: unknown, p: string, callback: (granted: boolean) => void) => void) => {
-        for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen']) handler(null, permission, (granted) => decisions.push(granted));
+      setPermissionRequestHandler: (handler: (c: unknown, p: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void) => {
+        for (const url of ['app://chieng/index.html', 'https://example.com/']) {
+          for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen']) {
+            handler(page, permission, (granted) => decisions.push([url, permission, granted]), { requestingUrl: url });
+          }
+        }
       },
-      setPermissionCheckHandler: (handler: () => boolean) => (check = handler),
+      setPermissionCheckHandler: (handler: typeof check) => (check = handler),
       setDevicePermissionHandler: (handler: () => boolean) => (device = handler),
     });
     hardenSession(session as unknown as Session);
-    expect(decisions).toEqual([false, false, false, false, false]);
-    expect(check?.()).toBe(false);
+    expect(decisions.filter(([, , granted]) => granted)).toEqual([['app://chieng/index.html', 'fullscreen', true]]);
+    expect(check?.(page, 'fullscreen', 'app://chieng')).toBe(true);
+    expect(check?.(page, 'media', 'app://chieng')).toBe(false);
+    expect(check?.(page, 'fullscreen', 'https://example.com')).toBe(false);
     expect(device?.()).toBe(false);
     let prevented = false;
     events.emit('will-download', { preventDefault: () => (prevented = true) });

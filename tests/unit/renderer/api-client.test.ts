@@ -21,6 +21,8 @@ function fakeTransport() {
     upload: () => Promise.resolve({ ok: true, value: { uploadId: 'u' } }),
     download: () => Promise.resolve({ ok: true, value: { saved: true } }),
     materialUrl: (packId, path) => `test://${packId}/${path}`,
+    screens: () => Promise.resolve([]),
+    presentOn: () => Promise.resolve(false),
   };
   return { transport, calls, emit: (event: ApiEvent) => listeners.forEach((l) => l(event)), open: () => listeners.size, subscriptions: () => subscriptions };
 }
