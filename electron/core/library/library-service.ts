@@ -11,7 +11,7 @@ import { leafletMediaType } from '../packs/format/media-types';
 import type { InstalledPack } from '../packs/pack-summary';
 import type { PackService } from '../packs/pack-service';
 import { leafletText, markdownText } from './plain-text';
-import { buildPackIndex, highlight, loadPackIndex, queryFor, searchIndex, serialisePackIndex, snippet, type IndexedDocument, type PackIndex } from './search-index';
+import { buildPackIndex, foldedText, highlight, loadPackIndex, queryFor, searchIndex, serialisePackIndex, snippet, type IndexedDocument, type PackIndex } from './search-index';
 
 export interface LibraryFilters {
   readonly packId?: string | undefined;
@@ -29,6 +29,7 @@ export interface ResolvedFile {
 
 interface LibraryState {
   readonly materials: Material[];
+  readonly byId: ReadonlyMap<string, Material>;
   readonly packs: MaterialPack[];
   readonly indexes: Map<string, PackIndex>;
   readonly files: Map<string, Map<string, ResolvedFile>>;
@@ -71,21 +72,25 @@ export class LibraryService {
     const state = await this.#current();
     const compiled = queryFor(query);
     if (!compiled) return { hits: [], total: 0 };
-    const byId = new Map(state.materials.map((material) => [material.id, material]));
+    // Each pack answers with its best; more than can be shown is not needed.
+    const perPack = limit;
+    const byId = state.byId;
     const scored: { id: string; score: number; pack: string }[] = [];
     for (const [packId, index] of state.indexes) {
       if (filters.packId && filters.packId !== packId) continue;
-      for (const result of searchIndex(index, compiled)) {
-        const material = byId.get(String(result.id));
+      for (const result of searchIndex(index, compiled, perPack)) {
+        const material = byId.get(result.id);
         if (material && matches(material, filters)) scored.push({ id: material.id, score: result.score, pack: packId });
       }
     }
     scored.sort((a, b) => b.score - a.score);
     const hits = scored.slice(0, limit).map(({ id, score, pack }): SearchHit => {
-      const document = state.indexes.get(pack)?.documents.get(id);
+      const index = state.indexes.get(pack);
+      const document = index?.documents.get(id);
       const material = byId.get(id);
       const title = material?.title.vi ?? Object.values(material?.title ?? {})[0] ?? '';
-      return { id, score, title: highlight(title, query), snippet: document?.text ? snippet(document.text, query) : null };
+      const text = document?.text;
+      return { id, score, title: highlight(title, query), snippet: text && index ? snippet(text, query, 160, foldedText(index, id, text)) : null };
     });
     return { hits, total: scored.length };
   }
@@ -184,7 +189,7 @@ export class LibraryService {
     // Indexes of versions no longer installed are dead weight.
     for (const name of await readdir(this.#indexDir).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(this.#indexDir, name), { force: true });
     materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || (a.title.vi ?? '').localeCompare(b.title.vi ?? '', 'vi'));
-    return { materials, packs, indexes, files };
+    return { materials, byId: new Map(materials.map((material) => [material.id, material])), packs, indexes, files };
   }
 
   async #indexFor(pack: InstalledPack, name: string): Promise<PackIndex> {

@@ -14,13 +14,17 @@ const letters: Readonly<Record<string, string>> = {
 const apostrophes = /['’ʼ‘`´]/g;
 const marks = /\p{M}/gu;
 
+// Texts repeat the same few hundred characters: fold each once.
+const foldedChars = new Map<string, string>();
+
 /** One character folded: lowercase, no marks, '' for an apostrophe. */
 function foldChar(char: string): string {
-  if (apostrophes.test(char)) {
-    apostrophes.lastIndex = 0;
-    return '';
+  let out = foldedChars.get(char);
+  if (out === undefined) {
+    out = /['’ʼ‘`´]/.test(char) ? '' : (letters[char] ?? char).normalize('NFD').replace(marks, '').toLowerCase();
+    if (foldedChars.size < 10_000) foldedChars.set(char, out);
   }
-  return (letters[char] ?? char).normalize('NFD').replace(marks, '').toLowerCase();
+  return out;
 }
 
 /** The folded text, for indexing and for queries. */
