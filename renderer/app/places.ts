@@ -1,5 +1,6 @@
 import { BookOpen, ChartColumn, Megaphone, Printer, RefreshCw, Settings, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
+import { LibraryPage } from '../features/library/LibraryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 
@@ -14,7 +15,7 @@ export interface Place {
 }
 
 export const places: readonly Place[] = [
-  { id: 'library', icon: BookOpen },
+  { id: 'library', icon: BookOpen, Page: LibraryPage },
   { id: 'loudspeaker', icon: Megaphone },
   { id: 'outreach', icon: Users },
   { id: 'leaflets', icon: Printer },

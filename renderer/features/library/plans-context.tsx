@@ -1,0 +1,143 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ApiError, SessionPlan } from '../../../electron/core/contract';
+import { useApi } from '../../api/api-context';
+
+/** The most materials one plan holds (the core's own limit). */
+export const maxPlanMaterials = 500;
+
+export interface PlanEdit {
+  readonly title?: string;
+  readonly materials?: readonly string[];
+}
+
+interface PlansContextValue {
+  /** Every plan, most recently changed first; undefined until the core first answers. */
+  readonly plans: readonly SessionPlan[] | undefined;
+  /** The last thing the core refused, until it is dismissed or the next change succeeds. */
+  readonly error: ApiError | null;
+  readonly dismissError: () => void;
+  readonly create: (title: string) => Promise<SessionPlan | null>;
+  /** Changes a plan at once on screen and saves it; undone (with the core's reason) if refused. */
+  readonly change: (id: string, edit: (plan: SessionPlan) => PlanEdit) => void;
+  readonly remove: (id: string) => Promise<boolean>;
+  /** The plan that materials in the list are added to, if one is chosen. */
+  readonly activePlan: SessionPlan | undefined;
+  readonly setActivePlan: (id: string | null) => void;
+}
+
+const PlansContext = createContext<PlansContextValue | null>(null);
+const activeKey = 'chieng.library.activePlan';
+
+function readActive(): string | null {
+  try {
+    return sessionStorage.getItem(activeKey);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Session plans as saved in the core. Edits show at once and are saved one after another,
+ * in the order made; once they have all been answered, the list is read back from the core,
+ * so what is shown is what is saved.
+ */
+export function PlansProvider({ children }: { children: ReactNode }) {
+  const { client } = useApi();
+  const [plans, setPlans] = useState<readonly SessionPlan[]>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(readActive);
+  const latest = useRef<readonly SessionPlan[] | undefined>(undefined);
+  const pending = useRef(0);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const show = useCallback((next: readonly SessionPlan[]) => {
+    latest.current = next;
+    setPlans(next);
+  }, []);
+
+  const reload = useCallback(() => {
+    void client.call('plans.list', {}).then((result) => {
+      // An edit still on its way would be undone on screen by this older view.
+      if (pending.current > 0) return;
+      if (result.ok) show(result.value.plans);
+      else setError(result.error);
+    });
+  }, [client, show]);
+
+  useEffect(() => {
+    reload();
+    return client.on('plans.changed', reload);
+  }, [client, reload]);
+
+  const change = useCallback(
+    (id: string, edit: (plan: SessionPlan) => PlanEdit) => {
+      const current = latest.current?.find((plan) => plan.id === id);
+      if (!current) return;
+      setError(null);
+      const patch = edit(current);
+      const next: SessionPlan = { ...current, title: patch.title ?? current.title, materials: [...(patch.materials ?? current.materials)] };
+      show((latest.current ?? []).map((plan) => (plan.id === id ? next : plan)));
+      pending.current += 1;
+      queue.current = queue.current.then(async () => {
+        const saved = await client.call('plans.save', { id, title: next.title, materials: next.materials });
+        pending.current -= 1;
+        if (!saved.ok) setError(saved.error);
+        if (pending.current === 0) reload();
+      });
+    },
+    [client, reload, show],
+  );
+
+  const create = useCallback(
+    async (title: string) => {
+      const saved = await client.call('plans.save', { title, materials: [] });
+      if (!saved.ok) {
+        setError(saved.error);
+        return null;
+      }
+      setError(null);
+      show([saved.value, ...(latest.current ?? []).filter((plan) => plan.id !== saved.value.id)]);
+      return saved.value;
+    },
+    [client, show],
+  );
+
+  const setActivePlan = useCallback((id: string | null) => {
+    setActiveId(id);
+    try {
+      if (id) sessionStorage.setItem(activeKey, id);
+      else sessionStorage.removeItem(activeKey);
+    } catch {
+      // Without session storage the choice lasts until the page reloads; nothing more is lost.
+    }
+  }, []);
+
+  const remove = useCallback(
+    async (id: string) => {
+      const removed = await client.call('plans.remove', { id });
+      if (!removed.ok) {
+        setError(removed.error);
+        return false;
+      }
+      setError(null);
+      show((latest.current ?? []).filter((plan) => plan.id !== id));
+      return true;
+    },
+    [client, show],
+  );
+
+  const dismissError = useCallback(() => setError(null), []);
+  const activePlan = activeId ? plans?.find((plan) => plan.id === activeId) : undefined;
+
+  const value = useMemo(
+    () => ({ plans, error, dismissError, create, change, remove, activePlan, setActivePlan }),
+    [plans, error, dismissError, create, change, remove, activePlan, setActivePlan],
+  );
+  return <PlansContext.Provider value={value}>{children}</PlansContext.Provider>;
+}
+
+export function usePlans(): PlansContextValue {
+  const value = useContext(PlansContext);
+  if (!value) throw new Error('usePlans outside PlansProvider');
+  return value;
+}
