@@ -23,9 +23,13 @@ function Library() {
   // Kept here, above the views, so that coming back from a material finds the list as it was left.
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<LibraryFilters>({});
-  const openedId = route.view === 'material' ? `${route.packId}/${route.itemId}` : null;
-  const [lastOpened, setLastOpened] = useState<string | null>(null);
-  if (openedId && openedId !== lastOpened) setLastOpened(openedId);
+  // Back from a material, the list brings that material into view and focuses it.
+  const [previous, setPrevious] = useState(route);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  if (route !== previous) {
+    setReturnTo(previous.view === 'material' ? `${previous.packId}/${previous.itemId}` : null);
+    setPrevious(route);
+  }
 
   const routeKey = libraryHref(route);
   useLayoutEffect(() => {
@@ -40,7 +44,7 @@ function Library() {
   return (
     <div className="library-page" data-testid="library-page" data-view={route.view}>
       <LibraryTabs route={route} />
-      {route.view === 'browse' && <LibraryBrowser library={library} query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} returnTo={lastOpened} />}
+      {route.view === 'browse' && <LibraryBrowser library={library} query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} returnTo={returnTo} />}
       {route.view === 'material' && <MaterialDetail library={library} packId={route.packId} itemId={route.itemId} />}
       {route.view === 'plans' && <PlansPage />}
       {route.view === 'plan' && <PlanEditor planId={route.planId} library={library} />}
