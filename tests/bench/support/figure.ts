@@ -15,8 +15,12 @@ export interface Measurement {
 export interface Target {
   readonly max?: number;
   readonly min?: number;
-  /** What the bounds apply to: the value (when absent), or the value's ratio to the baseline. */
-  readonly of?: 'ratio';
+  /**
+   * What the bounds apply to: the value (when absent), the value's ratio to the baseline
+   * (`'ratio'`), or any other name: the figure's extra of that name, for a bound on something
+   * other than the baseline (the bytes an update changed, say).
+   */
+  readonly of?: string;
 }
 
 export interface Outcome {
@@ -42,9 +46,12 @@ export interface Figure {
   measure(context: BenchContext): Promise<Outcome>;
 }
 
-/** Whether the target holds; `ratio` is value / baseline, undefined when the baseline is zero. */
-export function targetMet(target: Target, value: number, ratio: number | undefined): boolean {
-  const bounded = target.of === 'ratio' ? ratio : value;
+/**
+ * Whether the target holds; `ratio` is value / baseline, undefined when the baseline is zero.
+ * A target on an extra the outcome lacks is not met.
+ */
+export function targetMet(target: Target, value: number, ratio: number | undefined, extra: Extras = {}): boolean {
+  const bounded = target.of === undefined ? value : target.of === 'ratio' ? ratio : extra[target.of];
   return bounded !== undefined && meets(bounded, target);
 }
 

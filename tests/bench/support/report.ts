@@ -11,7 +11,7 @@ export function reportLine(figure: Figure, outcome: Outcome): string {
     baseline: flatten(outcome.baseline),
     ratio: ratio === undefined ? null : round(ratio, 2),
     // Judged on the unrounded ratio, so a ratio printed as 0.70 may still fall short of 0.7.
-    ...(figure.target ? { target: figure.target, met: targetMet(figure.target, outcome.value, ratio) } : {}),
+    ...(figure.target ? { target: figure.target, met: targetMet(figure.target, outcome.value, ratio, outcome.extra) } : {}),
     runs: outcome.runs,
     ...outcome.extra,
   });
