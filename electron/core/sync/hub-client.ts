@@ -1,7 +1,7 @@
 // Talking to a hub over HTTP, as a commune's mobile connection allows: small documents in
 // one piece, files resumed with byte ranges after a dropped connection, a stalled stream
 // given up on, and "no network at all" told apart from "the hub is broken".
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -26,6 +26,9 @@ export interface HubClient {
    */
   download(path: string, part: string, size: number, sha256: string, onBytes: (count: number) => void): Promise<void>;
 }
+
+/** Received bytes are written in batches of about this many (a small file in one write). */
+const writeBatchBytes = 256 * 1024;
 
 const offlineCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EAI_NONAME']);
 
@@ -97,8 +100,11 @@ export function openHubClient(options: HubClientOptions): HubClient {
           have = 0;
         }
         try {
-          if (have < size) await fetchInto(path, part, have, size, onBytes);
-          if ((await hashFile(part)) === sha256) return;
+          // What an earlier connection brought is read once; the rest is hashed as it is
+          // written, so a finished file is never read back.
+          let hash = await hashFile(part, have);
+          if (have < size) hash = await fetchInto(path, part, have, size, hash, onBytes);
+          if (hash.digest('hex') === sha256) return;
           // The hub sent other bytes than the ones signed: start this file over, once.
           await rm(part, { force: true });
           lastError = new HubFailure('wrongBytes', { path });
@@ -114,9 +120,23 @@ export function openHubClient(options: HubClientOptions): HubClient {
     },
   };
 
-  async function fetchInto(path: string, part: string, have: number, size: number, onBytes: (count: number) => void): Promise<void> {
+  /**
+   * Appends the rest of the file to `part` (or rewrites it, if the server ignores the range),
+   * feeding every byte written to `hash`, which holds the first `have`; returns the hash.
+   */
+  async function fetchInto(path: string, part: string, have: number, size: number, hash: Hash, onBytes: (count: number) => void): Promise<Hash> {
     const { response, stall } = await request(path, have > 0 ? { Range: `bytes=${have}-` } : {});
     let handle: FileHandle | undefined;
+    // Received bytes wait here until there are enough for one write (small files: one write).
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const flush = async (to: FileHandle) => {
+      if (pendingBytes === 0) return;
+      const chunks = pending;
+      pending = [];
+      pendingBytes = 0;
+      await writeAll(to, chunks);
+    };
     try {
       // The part is opened only for an answer that carries the file: an error page from a
       // proxy must not wipe what an earlier connection already brought.
@@ -130,17 +150,26 @@ export function openHubClient(options: HubClientOptions): HubClient {
       if (response.status === 206 && !(response.headers.get('content-range') ?? '').startsWith(`bytes ${have}-`)) {
         throw new HubFailure('serverError', { status: 206, path });
       }
-      handle = await open(part, have > 0 && response.status === 206 ? 'a' : 'w');
-      let written = response.status === 206 ? have : 0;
+      const resumed = have > 0 && response.status === 206;
+      handle = await open(part, resumed ? 'a' : 'w');
+      const digest = resumed ? hash : createHash('sha256');
+      let written = resumed ? have : 0;
       for await (const chunk of bodyOf(response)) {
         stall.touch();
         const bytes = chunk as Uint8Array;
         if (written + bytes.length > size) throw new HubFailure('wrongBytes', { path });
-        await handle.write(bytes);
+        digest.update(bytes);
+        pending.push(bytes);
+        pendingBytes += bytes.length;
         written += bytes.length;
         onBytes(bytes.length);
+        if (pendingBytes >= writeBatchBytes) await flush(handle);
       }
+      await flush(handle);
+      return digest;
     } catch (error) {
+      // Bytes received before the line dropped are as good as any: keep them for the resume.
+      if (handle) await flush(handle).catch(() => undefined);
       throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
     } finally {
       stall.stop();
@@ -149,10 +178,22 @@ export function openHubClient(options: HubClientOptions): HubClient {
   }
 }
 
-async function hashFile(file: string): Promise<string> {
+/** The SHA-256 state after the first `length` bytes of `file` (none: a fresh one). */
+async function hashFile(file: string, length: number): Promise<Hash> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  if (length === 0) return hash;
+  for await (const chunk of createReadStream(file, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash;
+}
+
+/** Writes all of `chunks` at the handle's position, as one write where the system allows. */
+async function writeAll(handle: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
+  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset);
+    if (bytesWritten === 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    offset += bytesWritten;
+  }
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {

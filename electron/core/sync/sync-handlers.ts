@@ -37,7 +37,9 @@ export function syncHandlers(sync: SyncService, packs: PackService, settings: Se
       failuresAsData(async () => {
         const result = await packs.exclusive(async () => {
           const outcome = await sync.run(hubUrl(), ids, (progress) => events.emit('sync.progress', progress));
-          await packs.collectGarbage();
+          // Only an update (or an install that failed after its files went in) can leave files
+          // no pack names; a new pack leaves none, and reading every manifest to learn so is slow.
+          if (outcome.results.some((each) => each.status === 'updated' || each.status === 'failed')) await packs.collectGarbage();
           return outcome;
         });
         events.emit('sync.changed', {});
