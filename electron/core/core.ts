@@ -99,6 +99,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       packs,
       library,
       close: async () => {
+        await library.settle();
         await transfers.clear();
         process.removeListener('exit', lock.releaseSync);
         lock.releaseSync();

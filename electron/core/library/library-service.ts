@@ -39,6 +39,8 @@ export class LibraryService {
   readonly #packs: PackService;
   readonly #indexDir: string;
   #state: Promise<LibraryState> | undefined;
+  /** Builds run one after another: two at once would race on the same index files. */
+  #builds: Promise<unknown> = Promise.resolve();
   /** Objects whose hash was checked since start: a file is read whole once, then served as is. */
   readonly #verified = new Map<string, Promise<boolean>>();
 
@@ -130,11 +132,21 @@ export class LibraryService {
   }
 
   #current(): Promise<LibraryState> {
-    this.#state ??= this.#build().catch((error: unknown) => {
-      this.#state = undefined;
-      throw error;
-    });
+    if (!this.#state) {
+      const build = this.#builds.then(() => this.#build());
+      this.#builds = build.catch(() => undefined);
+      const state = build.catch((error: unknown) => {
+        if (this.#state === state) this.#state = undefined;
+        throw error;
+      });
+      this.#state = state;
+    }
     return this.#state;
+  }
+
+  /** Resolves when no build is running (before the data folder is released). */
+  settle(): Promise<void> {
+    return this.#builds.then(() => undefined);
   }
 
   async #build(): Promise<LibraryState> {
@@ -187,7 +199,9 @@ export class LibraryService {
       indexes.set(manifest.id, await this.#indexFor(pack, indexFile));
     }
     // Indexes of versions no longer installed are dead weight.
-    for (const name of await readdir(this.#indexDir).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(this.#indexDir, name), { force: true });
+    for (const name of await readdir(this.#indexDir).catch(() => [] as string[])) {
+      if (name.endsWith('.json') && !keep.has(name)) await rm(path.join(this.#indexDir, name), { force: true });
+    }
     materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || (a.title.vi ?? '').localeCompare(b.title.vi ?? '', 'vi'));
     return { materials, byId: new Map(materials.map((material) => [material.id, material])), packs, indexes, files };
   }
