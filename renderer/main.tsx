@@ -13,6 +13,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/settings.css';
 import './styles/packs.css';
+import './styles/present.css';
 import './styles/viewers.css';
 import './styles/library.css';
 

@@ -6,6 +6,8 @@ import { NotYetBuilt } from './NotYetBuilt';
 import { places } from './places';
 import { Sidebar } from './Sidebar';
 import { useCurrentPlace } from './use-current-place';
+import { PresentationMode } from '../features/present/PresentationMode';
+import { leavePresentation, usePresentTarget } from '../features/present/use-present-target';
 
 export function App() {
   const t = useT();
@@ -13,6 +15,7 @@ export function App() {
   const current = useCurrentPlace();
   const place = places.find(({ id }) => id === current);
   const Page = place?.Page;
+  const presenting = usePresentTarget();
 
   useEffect(() => {
     // Tests and benchmarks wait for this instead of sleeping.
@@ -22,6 +25,8 @@ export function App() {
   useEffect(() => {
     document.title = `${t(`nav:${current}.title`)} · ${t('common:appName')}`;
   }, [current, t]);
+
+  if (presenting) return <PresentationMode target={presenting} onExit={leavePresentation} />;
 
   return (
     <div className="shell">
