@@ -1,3 +1,3 @@
-// The one import of the material viewer. Until renderer/features/viewers/MaterialView.tsx
-// exists, a plain placeholder stands in; switching is this one line.
-export { MaterialPlaceholder as MaterialView } from './MaterialPlaceholder';
+// The one import of the material viewer, so that the library does not depend on how the
+// viewers are laid out.
+export { MaterialView } from '../viewers/MaterialView';
