@@ -28,7 +28,7 @@ export function MaterialDetail({ library, packId, itemId }: { library: LibraryDa
     );
   }
   return (
-    <div className={`material-detail${material.withdrawn ? ' is-withdrawn' : ''}`} data-testid="material-detail" data-material-id={material.id}>
+    <div className="material-detail" data-testid="material-detail" data-material-id={material.id}>
       <div className="detail-bar">
         {back}
         <AddToPlan material={material} />
