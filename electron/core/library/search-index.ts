@@ -62,7 +62,8 @@ export function loadPackIndex(json: string): PackIndex | undefined {
 /** The searches for what a person typed; none when it has no words at all. */
 export function queryFor(text: string): string[] | undefined {
   // A pasted page of text is still a query, but only its first words mean anything.
-  const terms = words(fold(text.slice(0, 2_000))).slice(0, 12);
+  // Each word once: "khẩu trang khẩu trang" asks for the same as "khẩu trang".
+  const terms = [...new Set(words(fold(text.slice(0, 2_000))))].slice(0, 12);
   if (terms.length === 0) return undefined;
   // "e de" also finds "Êđê", "cu m gar" also "Cư M'gar": the words run together.
   return terms.length > 1 ? [terms.join(' '), terms.join('')] : terms;

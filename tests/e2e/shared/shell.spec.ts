@@ -2,6 +2,8 @@ import { expect, test } from '../fixtures';
 import { expectNoRawKeys, navLink, placeTitles } from '../ui-text';
 
 const places = Object.keys(placeTitles.vi) as (keyof (typeof placeTitles)['vi'])[];
+/** The places whose capability exists in this version; the others must say they do not yet. */
+const built = new Set<string>(['library', 'sync', 'settings']);
 
 test('every place is one click away, and an unbuilt one says so plainly', async ({ app }) => {
   const { page } = app;
@@ -9,7 +11,7 @@ test('every place is one click away, and an unbuilt one says so plainly', async 
     await navLink(page, place).click();
     await expect(page.locator('main h1')).toHaveText(placeTitles.vi[place]);
     await expect(navLink(page, place)).toHaveAttribute('aria-current', 'page');
-    if (place !== 'settings') {
+    if (!built.has(place)) {
       const notice = page.getByTestId('not-yet-built');
       await expect(notice).toContainText('Chưa có trong phiên bản này');
       await expect(notice).toContainText('chưa có gì để xem ở đây');

@@ -30,6 +30,10 @@ describe('folding text for search', () => {
     expect(JSON.stringify(huge).length).toBeLessThan(2_000);
   });
 
+  it('asks for each word once, however often it was typed', () => {
+    expect(queryFor('khẩu trang khẩu trang')).toEqual(queryFor('khẩu trang'));
+  });
+
   it('highlights matches in the original text, accents and all', () => {
     const marked = highlight('Đeo khẩu trang ở Đắk Lắk', 'khau trang dak');
     expect(marked.highlights.map(([from, to]) => marked.text.slice(from, to))).toEqual(['khẩu', 'trang', 'Đắk']);
