@@ -24,6 +24,14 @@ export function PresentationMode({ target, onExit }: { target: PresentTarget; on
   const { client } = useApi();
   const [language, setLanguage] = useState('vi');
   const [index, setIndex] = useState(0);
+  // Another plan or material (a new address while presenting) starts at its first slide;
+  // the text size and language the presenter chose stay.
+  const targetKey = JSON.stringify(target);
+  const [shownTarget, setShownTarget] = useState(targetKey);
+  if (shownTarget !== targetKey) {
+    setShownTarget(targetKey);
+    setIndex(0);
+  }
   const [size, setSize] = useState<(typeof sizes)[number]>(175);
   const [screens, setScreens] = useState<readonly ScreenChoice[]>([]);
   const state = usePresentation(target, language);
