@@ -1,6 +1,7 @@
 // The library: every material of every installed pack, where it comes from, and a search
 // over them. Rebuilt from the packs when they change; search indexes are kept on disk, one
-// per pack version, built when the pack arrives.
+// per pack version, built when the pack arrives. Listing needs only the manifests: the
+// indexes (tens of megabytes for thousands of articles) load apart, for the first search.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import type { Material, MaterialPack, SearchHit } from '../contract/library';
 import { writeFileDurably } from '../storage/write-file-durably';
 import { leafletMediaType } from '../packs/format/media-types';
-import type { InstalledPack } from '../packs/pack-summary';
+import { summarise, type InstalledPack } from '../packs/pack-summary';
 import type { PackService } from '../packs/pack-service';
 import { leafletText, markdownText } from './plain-text';
 import { buildPackIndex, foldedText, highlight, loadPackIndex, queryFor, searchIndex, serialisePackIndex, snippet, type IndexedDocument, type PackIndex } from './search-index';
@@ -31,8 +32,9 @@ interface LibraryState {
   readonly materials: Material[];
   readonly byId: ReadonlyMap<string, Material>;
   readonly packs: MaterialPack[];
-  readonly indexes: Map<string, PackIndex>;
   readonly files: Map<string, Map<string, ResolvedFile>>;
+  /** The search indexes, loaded (or built) on first need, not with the list. */
+  readonly indexes: () => Promise<Map<string, PackIndex>>;
 }
 
 export class LibraryService {
@@ -54,9 +56,9 @@ export class LibraryService {
     this.#state = undefined;
   }
 
-  /** Builds the view (and any missing index) now rather than on the next question. */
+  /** Builds the view and loads its indexes (building any missing one) now rather than on the next question. */
   async warm(): Promise<void> {
-    await this.#current();
+    await (await this.#current()).indexes();
   }
 
   async list(filters: LibraryFilters) {
@@ -74,11 +76,12 @@ export class LibraryService {
     const state = await this.#current();
     const compiled = queryFor(query);
     if (!compiled) return { hits: [], total: 0 };
+    const indexes = await state.indexes();
     // Each pack answers with its best; more than can be shown is not needed.
     const perPack = limit;
     const byId = state.byId;
     const scored: { id: string; score: number; pack: string }[] = [];
-    for (const [packId, index] of state.indexes) {
+    for (const [packId, index] of indexes) {
       if (filters.packId && filters.packId !== packId) continue;
       for (const result of searchIndex(index, compiled, perPack)) {
         const material = byId.get(result.id);
@@ -87,7 +90,7 @@ export class LibraryService {
     }
     scored.sort((a, b) => b.score - a.score);
     const hits = scored.slice(0, limit).map(({ id, score, pack }): SearchHit => {
-      const index = state.indexes.get(pack);
+      const index = indexes.get(pack);
       const document = index?.documents.get(id);
       const material = byId.get(id);
       const title = material?.title.vi ?? Object.values(material?.title ?? {})[0] ?? '';
@@ -133,9 +136,8 @@ export class LibraryService {
 
   #current(): Promise<LibraryState> {
     if (!this.#state) {
-      const build = this.#builds.then(() => this.#build());
-      this.#builds = build.catch(() => undefined);
-      const state = build.catch((error: unknown) => {
+      const build: Promise<LibraryState> = this.#serially(() => this.#build(() => this.#state === state));
+      const state: Promise<LibraryState> = build.catch((error: unknown) => {
         if (this.#state === state) this.#state = undefined;
         throw error;
       });
@@ -144,34 +146,40 @@ export class LibraryService {
     return this.#state;
   }
 
+  #serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#builds.then(work);
+    this.#builds = run.catch(() => undefined);
+    return run;
+  }
+
   /** Resolves when no build is running (before the data folder is released). */
   settle(): Promise<void> {
     return this.#builds.then(() => undefined);
   }
 
-  async #build(): Promise<LibraryState> {
+  /** The view of the installed packs; `current` tells whether it is still the view in use. */
+  async #build(current: () => boolean): Promise<LibraryState> {
     const installed = await this.#packs.installedPacks();
-    const summaries = new Map((await this.#packs.list()).packs.map((summary) => [summary.id, summary]));
+    // Only the trust of each pack is wanted of its summary: no need to load the packs again.
+    const now = this.#packs.trust.now();
     const withdrawn = this.#packs.trust.state().withdrawn;
     const materials: Material[] = [];
     const packs: MaterialPack[] = [];
     const files = new Map<string, Map<string, ResolvedFile>>();
-    const indexes = new Map<string, PackIndex>();
-    await mkdir(this.#indexDir, { recursive: true });
-    const keep = new Set<string>();
+    const indexFiles: { pack: InstalledPack; name: string }[] = [];
     for (const pack of installed) {
       const { manifest } = pack;
-      const summary = summaries.get(manifest.id);
+      const summary = summarise(pack, now, { diskBytes: 0, sharedBytes: 0 }, withdrawn);
       const packWithdrawn = withdrawn.some((entry) => entry.packId === manifest.id && !entry.itemId);
       packs.push({
         id: manifest.id,
         title: manifest.title,
         version: manifest.version,
         publisher: pack.certificate.name,
-        official: summary?.official ?? false,
-        trust: summary?.trust ?? 'untrusted',
+        official: summary.official,
+        trust: summary.trust,
         publishedAt: manifest.publishedAt,
-        expired: summary?.expired ?? false,
+        expired: summary.expired,
         withdrawn: packWithdrawn,
       });
       const packFiles = new Map<string, ResolvedFile>();
@@ -194,16 +202,35 @@ export class LibraryService {
         });
       }
       files.set(manifest.id, packFiles);
-      const indexFile = `${manifest.id}@${manifest.version}-${pack.pointer.manifestSha256.slice(0, 12)}.json`;
-      keep.add(indexFile);
-      indexes.set(manifest.id, await this.#indexFor(pack, indexFile));
+      indexFiles.push({ pack, name: `${manifest.id}@${manifest.version}-${pack.pointer.manifestSha256.slice(0, 12)}.json` });
     }
-    // Indexes of versions no longer installed are dead weight.
-    for (const name of await readdir(this.#indexDir).catch(() => [] as string[])) {
-      if (name.endsWith('.json') && !keep.has(name)) await rm(path.join(this.#indexDir, name), { force: true });
+    const collator = new Intl.Collator('vi');
+    materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || collator.compare(a.title.vi ?? '', b.title.vi ?? ''));
+    let indexes: Promise<Map<string, PackIndex>> | undefined;
+    const loadIndexes = () => {
+      const loading = this.#serially(() => this.#loadIndexes(indexFiles, current));
+      // A failed load (a full disk) is tried again by the next search.
+      loading.catch(() => {
+        if (indexes === loading) indexes = undefined;
+      });
+      return loading;
+    };
+    return { materials, byId: new Map(materials.map((material) => [material.id, material])), packs, files, indexes: () => (indexes ??= loadIndexes()) };
+  }
+
+  async #loadIndexes(indexFiles: readonly { pack: InstalledPack; name: string }[], current: () => boolean): Promise<Map<string, PackIndex>> {
+    await mkdir(this.#indexDir, { recursive: true });
+    const indexes = new Map<string, PackIndex>();
+    for (const { pack, name } of indexFiles) indexes.set(pack.manifest.id, await this.#indexFor(pack, name));
+    // Indexes of versions no longer installed are dead weight; an outdated view, though,
+    // would take the current view's indexes for dead.
+    if (current()) {
+      const keep = new Set(indexFiles.map(({ name }) => name));
+      for (const name of await readdir(this.#indexDir).catch(() => [] as string[])) {
+        if (name.endsWith('.json') && !keep.has(name)) await rm(path.join(this.#indexDir, name), { force: true });
+      }
     }
-    materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || (a.title.vi ?? '').localeCompare(b.title.vi ?? '', 'vi'));
-    return { materials, byId: new Map(materials.map((material) => [material.id, material])), packs, indexes, files };
+    return indexes;
   }
 
   async #indexFor(pack: InstalledPack, name: string): Promise<PackIndex> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { PackSummary, TrustedRootSummary } from '../contract/packs';
 import { writePackArchive } from './archive/pack-archive-writer';
 import { archiveNames } from './archive/pack-archive-writer';
-import { manifestSchema, publisherCertificateSchema, type RootKey } from './format/schemas';
+import { manifestSchema, publisherCertificateSchema, type Manifest, type RootKey } from './format/schemas';
 import { importPackFile, type ImportOutcome, type ImportProgress } from './install/import-pack';
 import type { InstallServices } from './install/install-signed-pack';
 import { openInstalledPacks, type InstalledPacks } from './install/installed-packs';
@@ -81,18 +81,20 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
     const pointer = await installed.pointer(id);
     if (!pointer) return undefined;
     const documents = await installed.documents(id, pointer.version);
-    const manifest = manifestSchema.parse(JSON.parse(Buffer.from(documents.manifest).toString('utf8')));
     const certificate = publisherCertificateSchema.parse(JSON.parse(Buffer.from(documents.publisher).toString('utf8')));
     // Re-checked against today's trust: a root removed or a key revoked since install shows.
     let root = trust.roots().find((each) => each.keyId === certificate.rootKeyId);
     let revoked = false;
+    let manifest: Manifest | undefined;
     try {
       const publisher = verifyPublisher({ bytes: documents.publisher, signature: documents.publisherSignature }, trust.roots(), trust.state(), new Date(certificate.issuedAt), id);
-      verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, id);
+      // Verifying parses the manifest: thousands of items are not parsed a second time.
+      manifest = verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, id).manifest;
     } catch (error) {
       revoked = error instanceof PackRefusal && error.reason === 'revokedKey';
       root = revoked ? root : undefined;
     }
+    manifest ??= manifestSchema.parse(JSON.parse(Buffer.from(documents.manifest).toString('utf8')));
     return { pointer, manifest, certificate, root, revoked };
   }
 
