@@ -12,6 +12,9 @@ import viPacks from './vi/packs.json';
 import viSync from './vi/sync.json';
 import viLibrary from './vi/library.json';
 import viViewer from './vi/viewer.json';
+import viLogbooks from './vi/logbooks.json';
+import viRegistries from './vi/registries.json';
+import viProfiles from './vi/profiles.json';
 import enCommon from './en/common.json';
 import enNav from './en/nav.json';
 import enSettings from './en/settings.json';
@@ -22,12 +25,15 @@ import enPacks from './en/packs.json';
 import enSync from './en/sync.json';
 import enLibrary from './en/library.json';
 import enViewer from './en/viewer.json';
+import enLogbooks from './en/logbooks.json';
+import enRegistries from './en/registries.json';
+import enProfiles from './en/profiles.json';
 
 export const uiLanguages = ['vi', 'en'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export const defaultUiLanguage: UiLanguage = 'vi';
 
-export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs', 'sync', 'library', 'viewer'] as const;
+export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs', 'sync', 'library', 'viewer', 'logbooks', 'registries', 'profiles'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const vi = {
@@ -41,6 +47,9 @@ const vi = {
   sync: viSync,
   library: viLibrary,
   viewer: viViewer,
+  logbooks: viLogbooks,
+  registries: viRegistries,
+  profiles: viProfiles,
 };
 
 export const resources: Record<UiLanguage, typeof vi> = {
@@ -56,6 +65,9 @@ export const resources: Record<UiLanguage, typeof vi> = {
     sync: enSync,
     library: enLibrary,
     viewer: enViewer,
+    logbooks: enLogbooks,
+    registries: enRegistries,
+    profiles: enProfiles,
   },
 };
 

@@ -19,6 +19,14 @@ import { syncHandlers } from './sync/sync-handlers';
 import { LibraryService } from './library/library-service';
 import { libraryHandlers } from './library/library-handlers';
 import { openPlansStore } from './plans/plans-store';
+import { openProfileStore } from './profiles/profile-store';
+import { ProfileSession } from './profiles/profile-session';
+import { profilesHandlers } from './profiles/profiles-handlers';
+import { LogbookService } from './logbooks/logbook-service';
+import { logbookHandlers } from './logbooks/logbook-handlers';
+import { RegistryStore } from './registries/registry-store';
+import { registryHandlers } from './registries/registry-handlers';
+import { createTranslator } from './i18n/translator';
 import path from 'node:path';
 
 export interface CoreOptions {
@@ -72,6 +80,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const sync = new SyncService(packs.installServices, options.sync);
     const library = new LibraryService(packs, lock.dataDir);
     const plans = await openPlansStore(lock.dataDir, onDamaged);
+    const session = new ProfileSession(await openProfileStore(lock.dataDir, onDamaged), options.clock);
+    const { service: logbooks } = await LogbookService.open(lock.dataDir, { device: session.deviceId, onDamaged, ...(options.clock ? { clock: options.clock } : {}) });
+    const registries = await RegistryStore.open(lock.dataDir, onDamaged, options.clock);
+    // Files made for people (CSV headings, choices) speak the UI's language of the moment.
+    const translate = () => createTranslator(settings.get().locale).t;
     // Packs installed, removed or withdrawn change what the library shows; it indexes anew.
     events.subscribe((event) => {
       if (event.name !== 'packs.changed' && event.name !== 'sync.changed') return;
@@ -89,6 +102,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ...packsHandlers(packs, transfers, events, lock.dataDir),
       ...syncHandlers(sync, packs, settings, events),
       ...libraryHandlers(library, plans, events),
+      ...profilesHandlers(session, events),
+      ...logbookHandlers(logbooks, registries, session, transfers, events, translate),
+      ...registryHandlers(registries, logbooks, session, transfers, events, translate),
     } satisfies Handlers;
 
     return {
@@ -100,6 +116,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       library,
       close: async () => {
         await library.settle();
+        await logbooks.settle();
         await transfers.clear();
         process.removeListener('exit', lock.releaseSync);
         lock.releaseSync();

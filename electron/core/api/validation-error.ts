@@ -6,8 +6,15 @@ import type { ApiError } from '../contract/api-error';
  * wrong with it. The offending value itself is never echoed back.
  */
 export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
-  const issue = issues[0];
-  if (!issue) return { code: 'invalid_input', messageKey: 'errors:field.invalid' };
+  const first = issues[0];
+  if (!first) return { code: 'invalid_input', messageKey: 'errors:field.invalid' };
+  const error = issueError(first);
+  if (issues.length < 2) return error;
+  const fields = issues.map(issueError).flatMap(({ field, messageKey, params }) => (field === undefined ? [] : [{ field, messageKey, ...(params ? { params } : {}) }]));
+  return { ...error, fields };
+}
+
+function issueError(issue: z.core.$ZodIssue): ApiError {
   const path = issue.path.map(String);
   const at = (fieldPath: string[]): { field?: string } => (fieldPath.length > 0 ? { field: fieldPath.join('.') } : {});
 
@@ -37,6 +44,9 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
       return { code: 'invalid_input', messageKey: 'errors:field.notAllowed', ...at(path) };
     case 'invalid_union':
       return { code: 'invalid_input', messageKey: 'errors:field.notAllowed', ...at(path) };
+    case 'custom':
+      // Our own rules name their message by a key under errors:field; other messages are for developers.
+      return { code: 'invalid_input', messageKey: /^[a-z][A-Za-z]+$/.test(issue.message) ? `errors:field.${issue.message}` : 'errors:field.invalid', ...at(path) };
     case 'invalid_format':
       return { code: 'invalid_input', messageKey: 'errors:field.badFormat', ...at(path) };
     default:

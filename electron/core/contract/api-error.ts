@@ -23,6 +23,14 @@ export interface ApiError {
   /** Dotted path of the input field at fault, e.g. `locale` or `items.2.title`. */
   readonly field?: string;
   readonly params?: MessageParams;
+  /** Every field at fault, when a form has several, so each can show its own message. */
+  readonly fields?: readonly FieldError[];
+}
+
+export interface FieldError {
+  readonly field: string;
+  readonly messageKey: string;
+  readonly params?: MessageParams;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { settingsSchema } from './settings';
+import { logbookKinds } from './logbooks';
+import { registryNames } from './registries';
+import { sessionSchema } from './profiles';
 
 /** Everything the core announces to its clients, whatever carries it (IPC or the event stream). */
 export const eventContract = {
@@ -22,6 +25,11 @@ export const eventContract = {
   /** The library's materials or search index changed (a pack installed, removed, withdrawn). */
   'library.changed': z.object({}),
   'plans.changed': z.object({}),
+  /** A record was saved or withdrawn: lists of that logbook should reload. */
+  'logbook.changed': z.object({ kind: z.enum(logbookKinds), id: z.string() }),
+  'registry.changed': z.object({ registry: z.enum(registryNames) }),
+  /** Someone was added, chosen, or the app locked or unlocked. */
+  'profiles.changed': sessionSchema,
 };
 
 export type EventName = keyof typeof eventContract;

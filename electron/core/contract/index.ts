@@ -7,10 +7,22 @@ import { settingsContract } from './settings';
 import { packsContract } from './packs';
 import { syncContract } from './sync';
 import { libraryContract } from './library';
+import { logbooksContract } from './logbooks';
+import { registriesContract } from './registries';
+import { profilesContract } from './profiles';
 import type { ApiEvent } from './events';
 import type { Result } from './api-error';
 
-export const contract = joinContract(appInfoContract, settingsContract, packsContract, syncContract, libraryContract);
+export const contract = joinContract(
+  appInfoContract,
+  settingsContract,
+  packsContract,
+  syncContract,
+  libraryContract,
+  logbooksContract,
+  registriesContract,
+  profilesContract,
+);
 
 export type Contract = typeof contract;
 export type MethodName = Extract<keyof Contract, string>;
@@ -68,3 +80,6 @@ export type { Settings, SettingsPatch } from './settings';
 export type { PackSummary, TrustedRootSummary } from './packs';
 export type { AvailablePack } from './sync';
 export type { Material, MaterialPack, SearchHit, SessionPlan } from './library';
+export type { LogbookKind, LogRecord, MaterialUse, RecordStatus, Revision } from './logbooks';
+export type { RegistryEntry, RegistryName, ImportProblem, VillageData, FigureData, PlaceData } from './registries';
+export type { Profile, Session } from './profiles';

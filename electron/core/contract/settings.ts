@@ -10,15 +10,20 @@ export const settingsSchema = z.object({
   textScale: z.literal(textScales),
   /** The provincial hub's address; empty until someone sets it. */
   hubUrl: z.string().max(500).default(''),
+  /** The commune this laptop serves, and its province: every record belongs to them. */
+  commune: z.string().max(200).default(''),
+  province: z.string().max(200).default('Đắk Lắk'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { locale: 'vi', textScale: 100, hubUrl: '' };
+export const defaultSettings: Settings = { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' };
 
 export const settingsPatchSchema = z.strictObject({
   locale: settingsSchema.shape.locale.optional(),
   textScale: settingsSchema.shape.textScale.optional(),
   hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]).optional(),
+  commune: z.string().trim().max(200).optional(),
+  province: z.string().trim().max(200).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -25,6 +25,8 @@ export async function openSettingsStore(dataDir: string, onDamaged: (file: strin
       if (patch.locale !== undefined) next.locale = patch.locale;
       if (patch.textScale !== undefined) next.textScale = patch.textScale;
       if (patch.hubUrl !== undefined) next.hubUrl = patch.hubUrl;
+      if (patch.commune !== undefined) next.commune = patch.commune.normalize('NFC');
+      if (patch.province !== undefined) next.province = patch.province.normalize('NFC');
       const previous = db.data;
       db.data = next;
       try {

@@ -8,6 +8,8 @@ export interface DurableJsonFileOptions<T> extends DurableWriteOptions {
   readonly parse: (data: unknown) => T;
   /** Told when a damaged file was moved aside, so the user can be told too. */
   readonly onDamaged: (file: string, movedTo: string) => void;
+  /** Spaces per level: 1 keeps small files readable by a person; 0 keeps large ones fast. */
+  readonly indent?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const json = `${JSON.stringify(data, null, 1)}\n`;
+    const json = `${JSON.stringify(data, null, this.#options.indent ?? 1)}\n`;
     const next = this.#queue.then(() => writeFileDurably(this.#file, json, this.#options));
     // Keep the queue going after a failed write; the caller still sees the failure.
     this.#queue = next.catch(() => undefined);

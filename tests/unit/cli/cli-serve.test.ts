@@ -26,7 +26,7 @@ describe('chieng serve', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
     const settings = await fetch(`${serving.url}api/call/settings.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    expect(await settings.json()).toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '' } });
+    expect(await settings.json()).toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
     expect(await serving.stop()).toBe(0);
     await expect(readdir(temp.dir)).resolves.not.toContain('chieng.lock');
   });

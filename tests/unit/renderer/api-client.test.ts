@@ -11,7 +11,7 @@ function fakeTransport() {
   const transport: Transport = {
     invoke: (method, input) => {
       calls.push([method, input]);
-      return Promise.resolve({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '' } } as Result<unknown>);
+      return Promise.resolve({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } } as Result<unknown>);
     },
     subscribe: (listener) => {
       subscriptions += 1;
@@ -31,7 +31,7 @@ describe('the API client', () => {
   it('hands calls to its transport unchanged', async () => {
     const fake = fakeTransport();
     const client = createApiClient(fake.transport);
-    await expect(client.call('settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '' } });
+    await expect(client.call('settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
     expect(fake.calls).toEqual([['settings.update', { locale: 'en' }]]);
   });
 
@@ -42,9 +42,9 @@ describe('the API client', () => {
     const offA = client.on('settings.changed', (s) => seen.push(`a:${s.locale}`));
     const offB = client.on('settings.changed', (s) => seen.push(`b:${s.locale}`));
     expect(fake.subscriptions()).toBe(1);
-    fake.emit({ name: 'settings.changed', payload: { locale: 'en', textScale: 125, hubUrl: '' } });
+    fake.emit({ name: 'settings.changed', payload: { locale: 'en', textScale: 125, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
     offA();
-    fake.emit({ name: 'settings.changed', payload: { locale: 'vi', textScale: 125, hubUrl: '' } });
+    fake.emit({ name: 'settings.changed', payload: { locale: 'vi', textScale: 125, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
     expect(seen).toEqual(['a:en', 'b:en', 'b:vi']);
     expect(fake.open()).toBe(1);
     offB();
@@ -55,7 +55,7 @@ describe('the API client', () => {
     const harness = await startHostHarness();
     try {
       const client = createApiClient(httpTransport(`${harness.host.url}api/`));
-      await expect(client.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '' } });
+      await expect(client.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
       const refused = await client.call('settings.update', { locale: 'fr' as 'vi' });
       expect(refused).toEqual({ ok: false, error: { code: 'invalid_input', messageKey: 'errors:field.notAllowed', field: 'locale' } });
     } finally {

@@ -1,0 +1,50 @@
+import type { Handlers } from '../api/dispatcher';
+import type { EventBus } from '../api/event-bus';
+import type { Translate } from '../i18n/translator';
+import type { ProfileSession } from '../profiles/profile-session';
+import type { RegistryStore } from '../registries/registry-store';
+import { entryName } from '../registries/registry-store';
+import type { Transfers } from '../transfers/transfers';
+import { writeFile } from 'node:fs/promises';
+import { logbookToCsv, logbookToJson } from './logbook-export';
+import type { LogbookService } from './logbook-service';
+
+type LogbookHandlers = Pick<Handlers, 'logbook.list' | 'logbook.get' | 'logbook.save' | 'logbook.withdraw' | 'logbook.export'>;
+
+export function logbookHandlers(logbooks: LogbookService, registries: RegistryStore, session: ProfileSession, transfers: Transfers, events: EventBus, translate: () => Translate): LogbookHandlers {
+  return {
+    'logbook.list': (filters) => {
+      session.assertUnlocked();
+      return logbooks.list(filters);
+    },
+    'logbook.get': ({ kind, id, month }) => {
+      session.assertUnlocked();
+      return logbooks.get(kind, id, month);
+    },
+    'logbook.save': async (request) => {
+      const saved = await logbooks.save(request, session.author());
+      events.emit('logbook.changed', { kind: saved.kind, id: saved.id });
+      return saved;
+    },
+    'logbook.withdraw': async ({ kind, id, month, reason }) => {
+      const saved = await logbooks.withdraw(kind, id, month, reason, session.author());
+      events.emit('logbook.changed', { kind: saved.kind, id: saved.id });
+      return saved;
+    },
+    'logbook.export': async ({ format, ...filters }) => {
+      session.assertUnlocked();
+      const { records, months } = await logbooks.list(filters);
+      const t = translate();
+      const nameOf = (registry: 'villages' | 'figures' | 'places', id: string) => {
+        const entry = registries.get(registry, id);
+        return entry ? entryName(entry) : undefined;
+      };
+      const span = months.length === 0 ? 'none' : months.length === 1 ? months[0] : `${months[0]}_${months[months.length - 1]}`;
+      const fileName = `chieng-${filters.kind}-${span}.${format}`;
+      const out = await transfers.outgoingPath(fileName);
+      await writeFile(out, format === 'csv' ? logbookToCsv(filters.kind, records, nameOf, t) : logbookToJson(filters.kind, records, new Date()));
+      const { id: downloadId, size } = await transfers.registerDownload(out, fileName);
+      return { downloadId, fileName, size, count: records.length };
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import path from 'node:path';
+import { ApiFailure } from '../api/api-failure';
+import type { LogbookKind, LogListFilters, LogRecord } from '../contract/logbooks';
+import { fold } from '../library/search-folding';
+import type { Author } from '../profiles/profile-session';
+import { MonthFiles } from './month-files';
+import { MoveJournal } from './move-journal';
+import { newRecordId } from './record-id';
+import { validRecordData } from './record-validation';
+import { currentSchemaVersion, migrateLogbooks, type MigrationOutcome } from './schema-migrations';
+
+export interface SaveRequest {
+  readonly kind: LogbookKind;
+  readonly id?: string | undefined;
+  readonly month?: string | undefined;
+  readonly finalise: boolean;
+  readonly data: Record<string, unknown>;
+}
+
+export interface ListOutcome {
+  readonly records: LogRecord[];
+  readonly total: number;
+  readonly months: string[];
+}
+
+const monthOf = (occurredAt: string) => occurredAt.slice(0, 7);
+
+/**
+ * The logbooks: records saved as drafts, finalised, edited with every earlier state kept,
+ * withdrawn with a reason, never deleted. Saves are applied one at a time, and a save has
+ * returned only once its month file is durably on disk.
+ */
+export class LogbookService {
+  readonly #files: MonthFiles;
+  readonly #journal: MoveJournal;
+  readonly #device: string;
+  readonly #clock: () => Date;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(files: MonthFiles, journal: MoveJournal, device: string, clock: () => Date) {
+    this.#files = files;
+    this.#journal = journal;
+    this.#device = device;
+    this.#clock = clock;
+  }
+
+  /** Opens the logbooks of a data folder, finishing an interrupted move and migrating old records. */
+  static async open(dataDir: string, options: { device: string; onDamaged: (file: string, movedTo: string) => void; clock?: () => Date }): Promise<{ service: LogbookService; migration: MigrationOutcome }> {
+    const root = path.join(dataDir, 'logbooks');
+    const files = new MonthFiles(root, options.onDamaged);
+    const journal = new MoveJournal(root, files);
+    await journal.recover();
+    const migration = await migrateLogbooks(root, files);
+    return { service: new LogbookService(files, journal, options.device, options.clock ?? (() => new Date())), migration };
+  }
+
+  async list(filters: LogListFilters, now: Date = this.#clock()): Promise<ListOutcome> {
+    const current = localMonth(now);
+    const from = filters.fromMonth ?? filters.toMonth ?? current;
+    const to = filters.toMonth ?? (filters.fromMonth ? '9999-12' : current);
+    const months = (await this.#files.months(filters.kind)).filter((month) => month >= from && month <= to);
+    const text = filters.text ? fold(filters.text).trim() : '';
+    const matches: LogRecord[] = [];
+    for (const month of months) {
+      for (const record of await this.#files.records(filters.kind, month)) {
+        if (matchesFilters(record, filters, text)) matches.push(record);
+      }
+    }
+    matches.sort((a, b) => (a.occurredAt === b.occurredAt ? b.id.localeCompare(a.id) : b.occurredAt.localeCompare(a.occurredAt)));
+    return { records: matches, total: matches.length, months };
+  }
+
+  async get(kind: LogbookKind, id: string, month?: string): Promise<LogRecord> {
+    const found = await this.#find(kind, id, month);
+    if (!found) throw new ApiFailure('not_found', 'logbooks:notFound', { field: 'id' });
+    return found.record;
+  }
+
+  save(request: SaveRequest, author: Author): Promise<LogRecord> {
+    return this.#serially(async () => {
+      const now = this.#clock().toISOString();
+      if (request.id === undefined) {
+        const data = validRecordData(request.kind, request.data, request.finalise ? 'final' : 'draft');
+        const record: LogRecord = {
+          id: newRecordId(Date.parse(now)),
+          kind: request.kind,
+          schemaVersion: currentSchemaVersion,
+          status: request.finalise ? 'final' : 'draft',
+          revision: 1,
+          occurredAt: data.occurredAt,
+          createdAt: now,
+          updatedAt: now,
+          author,
+          device: this.#device,
+          savedBy: author,
+          ...(request.finalise ? { finalisedAt: now } : {}),
+          data,
+          revisions: [],
+        };
+        const month = monthOf(record.occurredAt);
+        await this.#files.write(request.kind, month, [...(await this.#files.records(request.kind, month)), record]);
+        return record;
+      }
+      const found = await this.#find(request.kind, request.id, request.month);
+      if (!found) throw new ApiFailure('not_found', 'logbooks:notFound', { field: 'id' });
+      const previous = found.record;
+      if (previous.status === 'withdrawn') throw new ApiFailure('refused', 'logbooks:withdrawnIsFinal');
+      // A final record stays final: an edit must be as complete as the record was.
+      const final = request.finalise || previous.status === 'final';
+      const data = validRecordData(request.kind, request.data, final ? 'final' : 'draft');
+      const next: LogRecord = {
+        ...previous,
+        status: final ? 'final' : 'draft',
+        revision: previous.revision + 1,
+        occurredAt: data.occurredAt,
+        updatedAt: now,
+        savedBy: author,
+        ...(final && !previous.finalisedAt ? { finalisedAt: now } : {}),
+        data,
+        revisions: [...previous.revisions, revisionOf(previous)],
+      };
+      await this.#put(found.month, next);
+      return next;
+    });
+  }
+
+  withdraw(kind: LogbookKind, id: string, month: string | undefined, reason: string, author: Author): Promise<LogRecord> {
+    return this.#serially(async () => {
+      const found = await this.#find(kind, id, month);
+      if (!found) throw new ApiFailure('not_found', 'logbooks:notFound', { field: 'id' });
+      const previous = found.record;
+      if (previous.status === 'withdrawn') throw new ApiFailure('refused', 'logbooks:alreadyWithdrawn');
+      const now = this.#clock().toISOString();
+      const next: LogRecord = {
+        ...previous,
+        status: 'withdrawn',
+        revision: previous.revision + 1,
+        updatedAt: now,
+        savedBy: author,
+        withdrawal: { at: now, by: author, reason: reason.normalize('NFC') },
+        revisions: [...previous.revisions, revisionOf(previous)],
+      };
+      await this.#put(found.month, next);
+      return next;
+    });
+  }
+
+  /** Every record of a logbook in any month, for a person's data export or erasure. */
+  async *all(kind: LogbookKind): AsyncGenerator<{ month: string; records: LogRecord[] }> {
+    for (const month of await this.#files.months(kind)) yield { month, records: await this.#files.records(kind, month) };
+  }
+
+  /** Rewrites records in place (erasing a person); runs in turn with saves. */
+  rewrite(kind: LogbookKind, month: string, change: (record: LogRecord) => LogRecord | undefined): Promise<number> {
+    return this.#serially(async () => {
+      let changed = 0;
+      const next = (await this.#files.records(kind, month)).map((record) => {
+        const updated = change(record);
+        if (!updated) return record;
+        changed += 1;
+        return updated;
+      });
+      if (changed > 0) await this.#files.write(kind, month, next);
+      return changed;
+    });
+  }
+
+  /** Resolves once every save asked for so far has landed. */
+  settle(): Promise<void> {
+    return this.#queue.then(() => undefined);
+  }
+
+  async #put(month: string, record: LogRecord): Promise<void> {
+    const target = monthOf(record.occurredAt);
+    if (target !== month) {
+      await this.#journal.move(record.kind, month, target, record);
+      return;
+    }
+    const records = await this.#files.records(record.kind, month);
+    await this.#files.write(record.kind, month, records.map((each) => (each.id === record.id ? record : each)));
+  }
+
+  async #find(kind: LogbookKind, id: string, month: string | undefined): Promise<{ month: string; record: LogRecord } | undefined> {
+    if (month !== undefined) {
+      const record = (await this.#files.records(kind, month)).find((each) => each.id === id);
+      if (record) return { month, record };
+    }
+    // Without the month (or a stale one), look everywhere, newest month first.
+    for (const each of (await this.#files.months(kind)).reverse()) {
+      if (each === month) continue;
+      const record = (await this.#files.records(kind, each)).find((candidate) => candidate.id === id);
+      if (record) return { month: each, record };
+    }
+    return undefined;
+  }
+
+  #serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function revisionOf(record: LogRecord) {
+  return { revision: record.revision, status: record.status, savedAt: record.updatedAt, savedBy: record.savedBy, data: record.data };
+}
+
+function matchesFilters(record: LogRecord, filters: LogListFilters, text: string): boolean {
+  if (filters.status === 'active' ? record.status === 'withdrawn' : filters.status !== undefined && record.status !== filters.status) return false;
+  if (filters.villageId !== undefined && record.data['villageId'] !== filters.villageId) return false;
+  if (filters.authorId !== undefined && record.author.profileId !== filters.authorId) return false;
+  if (filters.rumourStatus !== undefined && record.data['status'] !== filters.rumourStatus) return false;
+  if (text !== '' && !fold(textsOf(record.data).join(' ')).includes(text)) return false;
+  return true;
+}
+
+/** The month on the field worker's calendar (Vietnam, UTC+7, no daylight saving). */
+export function localMonth(now: Date): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/** Every piece of text a person wrote in a record, at any depth. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(textsOf);
+  return [];
+}

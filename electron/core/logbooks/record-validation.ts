@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { invalidInput } from '../api/api-failure';
+import { validationError } from '../api/validation-error';
+import { crossFieldIssues, recordDataSchemas, type LogbookKind, type RecordData } from '../contract/logbooks';
+import { withoutEmpty } from './without-empty';
+
+/**
+ * Checks a record's data as the form sent it. A draft may leave anything out but its date
+ * (which decides where it is kept); a final record needs every required field. Every fault
+ * is reported at its field (`data.endedAt`), so the form can show each in place.
+ */
+export function validRecordData(kind: LogbookKind, data: Record<string, unknown>, mode: 'draft' | 'final'): RecordData {
+  const schema = recordDataSchemas[kind] as z.ZodObject;
+  const shape = mode === 'final' ? schema : schema.partial().required({ occurredAt: true });
+  const cleaned = withoutEmpty(data);
+  const parsed = shape.safeParse(cleaned);
+  const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
+  for (const rule of crossFieldIssues(kind, cleaned, mode === 'final')) {
+    if (!issues.some((issue) => issue.path.join('.') === rule.path.join('.'))) {
+      issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined } as z.core.$ZodIssue);
+    }
+  }
+  if (issues.length > 0 || !parsed.success) throw invalidInput(validationError(issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] }))));
+  return parsed.data as RecordData;
+}

@@ -1,0 +1,125 @@
+import { ApiFailure } from '../api/api-failure';
+import type { Session } from '../contract/profiles';
+import { hashPin, pinMatches } from './pin-hash';
+import type { ProfileStore, StoredProfile } from './profile-store';
+
+/** Who wrote a record: the profile, and its name at the time. */
+export interface Author {
+  readonly profileId: string;
+  readonly name: string;
+}
+
+const maxFailedAttempts = 5;
+const lockoutMs = 30_000;
+
+/**
+ * Who is working now, and whether the app is locked. The lock lives here, in the core, so
+ * that no caller (a page, the HTTP host) can read or write records while it is on.
+ */
+export class ProfileSession {
+  readonly #store: ProfileStore;
+  readonly #clock: () => Date;
+  #locked: boolean;
+  #failures = 0;
+  #lockedOutUntil = 0;
+
+  constructor(store: ProfileStore, clock: () => Date = () => new Date()) {
+    this.#store = store;
+    this.#clock = clock;
+    // Starting the app is like coming back after idle: a PIN is asked for.
+    this.#locked = this.#active()?.pin !== undefined;
+  }
+
+  get deviceId(): string {
+    return this.#store.deviceId;
+  }
+
+  session(): Session {
+    const { profiles, activeId, idleLockMinutes } = this.#store.data;
+    return {
+      profiles: profiles.map(({ id, name, createdAt, pin }) => ({ id, name, createdAt, hasPin: pin !== undefined })),
+      activeId,
+      locked: this.#locked,
+      idleLockMinutes,
+      deviceId: this.#store.deviceId,
+    };
+  }
+
+  /** The author of what is saved now; refuses while locked or before anyone is chosen. */
+  author(): Author {
+    this.assertUnlocked();
+    const active = this.#active();
+    if (!active) throw new ApiFailure('refused', 'profiles:noneActive');
+    return { profileId: active.id, name: active.name };
+  }
+
+  assertUnlocked(): void {
+    if (this.#locked) throw new ApiFailure('forbidden', 'profiles:locked');
+  }
+
+  async save(input: { id?: string | undefined; name: string; pin?: string | null | undefined; currentPin?: string | undefined }): Promise<Session> {
+    if (input.id === undefined) {
+      // Anyone may add themselves, except while the app is locked.
+      this.assertUnlocked();
+      const added = await this.#store.add(input.name, input.pin ? await hashPin(input.pin) : undefined, this.#clock());
+      if (this.#store.data.activeId === null) await this.#store.setActive(added.id);
+      return this.session();
+    }
+    this.assertUnlocked();
+    const profile = this.#find(input.id);
+    if (input.pin !== undefined && profile.pin) await this.#checkPin(profile, input.currentPin, 'currentPin');
+    await this.#store.update(profile.id, { name: input.name, ...(input.pin === undefined ? {} : { pin: input.pin === null ? null : await hashPin(input.pin) }) });
+    return this.session();
+  }
+
+  async activate(id: string, pin: string | undefined): Promise<Session> {
+    const profile = this.#find(id);
+    if (profile.pin) await this.#checkPin(profile, pin, 'pin');
+    else if (this.#locked && this.#active()?.pin) {
+      // Switching to a profile without a PIN must not be a way round the lock.
+      throw new ApiFailure('forbidden', 'profiles:locked');
+    }
+    await this.#store.setActive(profile.id);
+    this.#locked = false;
+    return this.session();
+  }
+
+  lock(): Session {
+    if (this.#active()?.pin) this.#locked = true;
+    return this.session();
+  }
+
+  async setIdleLock(minutes: number): Promise<Session> {
+    this.assertUnlocked();
+    await this.#store.setIdleLock(minutes);
+    return this.session();
+  }
+
+  #active(): StoredProfile | undefined {
+    const { profiles, activeId } = this.#store.data;
+    return profiles.find((profile) => profile.id === activeId);
+  }
+
+  #find(id: string): StoredProfile {
+    const profile = this.#store.data.profiles.find((each) => each.id === id);
+    if (!profile) throw new ApiFailure('not_found', 'profiles:notFound', { field: 'id' });
+    return profile;
+  }
+
+  async #checkPin(profile: StoredProfile, pin: string | undefined, field: string): Promise<void> {
+    const now = this.#clock().getTime();
+    if (now < this.#lockedOutUntil) {
+      throw new ApiFailure('refused', 'profiles:tooManyAttempts', { field, params: { seconds: Math.ceil((this.#lockedOutUntil - now) / 1000) } });
+    }
+    if (pin !== undefined && profile.pin && (await pinMatches(pin, profile.pin))) {
+      this.#failures = 0;
+      return;
+    }
+    this.#failures += 1;
+    if (this.#failures >= maxFailedAttempts) {
+      this.#failures = 0;
+      this.#lockedOutUntil = now + lockoutMs;
+    }
+    throw new ApiFailure('refused', 'profiles:wrongPin', { field });
+  }
+}
