@@ -3,8 +3,9 @@ import { isPlaceId, type PlaceId } from './places';
 
 const fallbackPlace: PlaceId = 'library';
 
+/** The place is the fragment's first segment; a place may keep its own view after it (`#/library/plans`). */
 function placeFromHash(): PlaceId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  const [id = ''] = window.location.hash.replace(/^#\/?/, '').split('/');
   return isPlaceId(id) ? id : fallbackPlace;
 }
 
