@@ -3,7 +3,8 @@ import type { ApiError } from '../contract/api-error';
 
 /**
  * Turns the first schema issue into an error a person can act on: which field, what is
- * wrong with it. The offending value itself is never echoed back.
+ * wrong with it. The offending value itself is never echoed back. Parse with
+ * `reportInput: true`, or a value of the wrong kind cannot be told from a missing one.
  */
 export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
   const first = issues[0];
@@ -41,6 +42,8 @@ function issueError(issue: z.core.$ZodIssue): ApiError {
     case 'unrecognized_keys':
       return { code: 'invalid_input', messageKey: 'errors:field.unknown', ...at([...path, issue.keys[0] ?? '']) };
     case 'invalid_value':
+      // A choice left empty is missing, not a wrong choice.
+      if (issue.input === undefined && path.length > 0) return { code: 'invalid_input', messageKey: 'errors:field.required', ...at(path) };
       return { code: 'invalid_input', messageKey: 'errors:field.notAllowed', ...at(path) };
     case 'invalid_union':
       return { code: 'invalid_input', messageKey: 'errors:field.notAllowed', ...at(path) };

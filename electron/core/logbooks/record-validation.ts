@@ -13,7 +13,7 @@ export function validRecordData(kind: LogbookKind, data: Record<string, unknown>
   const schema = recordDataSchemas[kind] as z.ZodObject;
   const shape = mode === 'final' ? schema : schema.partial().required({ occurredAt: true });
   const cleaned = withoutEmpty(data);
-  const parsed = shape.safeParse(cleaned);
+  const parsed = shape.safeParse(cleaned, { reportInput: true });
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   for (const rule of crossFieldIssues(kind, cleaned, mode === 'final')) {
     if (!issues.some((issue) => issue.path.join('.') === rule.path.join('.'))) {

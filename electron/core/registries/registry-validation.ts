@@ -7,7 +7,7 @@ import { withoutEmpty } from '../logbooks/without-empty';
 /** The issues of one registry entry's data, each at its field; none when it is valid. */
 export function registryIssues(registry: RegistryName, data: Record<string, unknown>): { value?: RegistryData; issues: z.core.$ZodIssue[] } {
   const cleaned = withoutEmpty(data);
-  const parsed = registryDataSchemas[registry].safeParse(cleaned);
+  const parsed = registryDataSchemas[registry].safeParse(cleaned, { reportInput: true });
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   if (registry === 'figures') {
     for (const rule of figureConsentIssues(cleaned as Partial<FigureData>)) issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined } as z.core.$ZodIssue);
