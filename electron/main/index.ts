@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     if (event.name === 'settings.changed') applyMenu(event.payload.locale);
   });
 
+  core.library.prepare();
   mainWindow = createMainWindow(preloadPath, 'Chiêng');
   mainWindow.on('closed', () => {
     mainWindow = undefined;

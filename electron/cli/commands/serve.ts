@@ -44,6 +44,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<void> 
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliFailure(t('cli:error.portInUse', { port }));
     throw error;
   }
+  core.library.prepare();
   if (options.json) context.out(JSON.stringify({ url: host.url, port: host.port, dataDir: core.dataDir, pid: process.pid }));
   else context.out(t('cli:serve.listening', { url: host.url, dataDir: core.dataDir }));
 

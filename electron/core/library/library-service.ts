@@ -56,6 +56,15 @@ export class LibraryService {
     this.#state = undefined;
   }
 
+  /**
+   * Starts building the list in the background, for a shell that has just started: the
+   * library is the place people open first, and with thousands of materials the build is
+   * worth doing before they ask. A failure here is met again, and shown, by their request.
+   */
+  prepare(): void {
+    this.#current().catch(() => undefined);
+  }
+
   /** Builds the view and loads its indexes (building any missing one) now rather than on the next question. */
   async warm(): Promise<void> {
     await (await this.#current()).indexes();
