@@ -180,9 +180,12 @@ export type Revision = z.infer<typeof revisionSchema>;
 
 const listFilters = z.strictObject({
   kind: z.enum(logbookKinds),
-  /** Months to look in, inclusive; without them, the current month. */
+  /** Months to look in, inclusive; without them (and without days), the current month. */
   fromMonth: monthKey.optional(),
   toMonth: monthKey.optional(),
+  /** Days to keep, inclusive, by the day the record happened; the months to look in default to theirs. */
+  fromDate: z.iso.date().optional(),
+  toDate: z.iso.date().optional(),
   status: z.enum([...recordStatuses, 'active']).optional(),
   villageId: id.optional(),
   authorId: id.optional(),
@@ -191,11 +194,26 @@ const listFilters = z.strictObject({
 });
 export type LogListFilters = z.infer<typeof listFilters>;
 
+/** A span that ends before it starts is a slip to point out, not a reason to show nothing. */
+function spanInOrder(filters: LogListFilters, context: z.RefinementCtx): void {
+  if (filters.fromMonth && filters.toMonth && filters.toMonth < filters.fromMonth) context.addIssue({ code: 'custom', path: ['toMonth'], message: 'spanReversed' });
+  if (filters.fromDate && filters.toDate && filters.toDate < filters.fromDate) context.addIssue({ code: 'custom', path: ['toDate'], message: 'spanReversed' });
+}
+
+/** An entry of an import that cannot be added: its place in the file (from 0), its field, why. */
+export const entryProblemSchema = z.object({
+  index: z.number().optional(),
+  field: z.string().optional(),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type EntryProblem = z.infer<typeof entryProblemSchema>;
+
 const recordRef = z.strictObject({ kind: z.enum(logbookKinds), id, month: monthKey.optional() });
 
 export const logbooksContract = {
   /** A logbook's records in a span of months, newest first, narrowed by the filters. */
-  'logbook.list': { input: listFilters, result: z.object({ records: z.array(logRecordSchema), total: z.number(), months: z.array(z.string()) }) },
+  'logbook.list': { input: listFilters.superRefine(spanInOrder), result: z.object({ records: z.array(logRecordSchema), total: z.number(), months: z.array(z.string()) }) },
   'logbook.get': { input: recordRef, result: logRecordSchema },
   /**
    * Creates a record (no id) or saves a new state of one. `finalise` asks for every
@@ -218,7 +236,16 @@ export const logbooksContract = {
   },
   /** The records of a span as a CSV (UTF-8 with BOM, for Excel) or JSON file to save. */
   'logbook.export': {
-    input: listFilters.extend({ format: z.enum(['csv', 'json']) }),
+    input: listFilters.extend({ format: z.enum(['csv', 'json']) }).superRefine(spanInOrder),
     result: z.object({ downloadId: z.string(), fileName: z.string(), size: z.number(), count: z.number() }),
+  },
+  /**
+   * Adds new records from a JSON file holding one record's data or an array of them (older
+   * spreadsheets brought over): each checked as a save checks it; if any is wrong, none is
+   * added and every wrong entry is named with its field.
+   */
+  'logbook.import': {
+    input: z.strictObject({ kind: z.enum(logbookKinds), uploadId: z.string().max(64), finalise: z.boolean() }),
+    result: z.object({ imported: z.number(), ids: z.array(z.string()), invalidEntries: z.number(), problems: z.array(entryProblemSchema) }),
   },
 } satisfies ContractSlice;

@@ -5,11 +5,16 @@ import type { ProfileSession } from '../profiles/profile-session';
 import type { RegistryStore } from '../registries/registry-store';
 import { entryName } from '../registries/registry-store';
 import type { Transfers } from '../transfers/transfers';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { ApiFailure } from '../api/api-failure';
 import { logbookToCsv, logbookToJson } from './logbook-export';
+import { parseImportFile } from './logbook-import';
 import type { LogbookService } from './logbook-service';
 
-type LogbookHandlers = Pick<Handlers, 'logbook.list' | 'logbook.get' | 'logbook.save' | 'logbook.withdraw' | 'logbook.export'>;
+type LogbookHandlers = Pick<Handlers, 'logbook.list' | 'logbook.get' | 'logbook.save' | 'logbook.withdraw' | 'logbook.export' | 'logbook.import'>;
+
+/** An import file larger than this is not one commune's backlog. */
+const maxImportBytes = 64 * 1024 * 1024;
 
 export function logbookHandlers(logbooks: LogbookService, registries: RegistryStore, session: ProfileSession, transfers: Transfers, events: EventBus, translate: () => Translate): LogbookHandlers {
   return {
@@ -45,6 +50,17 @@ export function logbookHandlers(logbooks: LogbookService, registries: RegistrySt
       await writeFile(out, format === 'csv' ? logbookToCsv(filters.kind, records, nameOf, t) : logbookToJson(filters.kind, records, new Date()));
       const { id: downloadId, size } = await transfers.registerDownload(out, fileName);
       return { downloadId, fileName, size, count: records.length };
+    },
+    'logbook.import': async ({ kind, uploadId, finalise }) => {
+      const author = session.author();
+      const upload = transfers.takeUpload(uploadId);
+      if (!upload) throw new ApiFailure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
+      const tooLarge = (await stat(upload.path)).size > maxImportBytes;
+      const parsed = tooLarge ? { problem: { messageKey: 'logbooks:import.tooLarge', params: { max: maxImportBytes } } } : parseImportFile(await readFile(upload.path));
+      if ('problem' in parsed) return { imported: 0, ids: [], invalidEntries: 0, problems: [parsed.problem] };
+      const { records, problems, invalidEntries } = await logbooks.addAll(kind, parsed.entries, finalise, author);
+      if (records.length > 0) events.emit('logbook.changed', { kind, id: '' });
+      return { imported: records.length, ids: records.map((record) => record.id), invalidEntries, problems };
     },
   };
 }

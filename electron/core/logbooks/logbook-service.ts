@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { ApiFailure } from '../api/api-failure';
-import type { LogbookKind, LogListFilters, LogRecord } from '../contract/logbooks';
+import type { EntryProblem, LogbookKind, LogListFilters, LogRecord, RecordData } from '../contract/logbooks';
 import { fold } from '../library/search-folding';
 import type { Author } from '../profiles/profile-session';
 import { MonthFiles } from './month-files';
-import { MoveJournal } from './move-journal';
+import { checkEntries } from './logbook-import';
 import { newRecordId } from './record-id';
 import { validRecordData } from './record-validation';
 import { currentSchemaVersion, migrateLogbooks, type MigrationOutcome } from './schema-migrations';
+import { WriteJournal } from './write-journal';
 
 export interface SaveRequest {
   readonly kind: LogbookKind;
@@ -23,6 +24,13 @@ export interface ListOutcome {
   readonly months: string[];
 }
 
+export interface AddAllOutcome {
+  /** Every record added, in the order of the entries; none when any entry was wrong. */
+  readonly records: LogRecord[];
+  readonly problems: EntryProblem[];
+  readonly invalidEntries: number;
+}
+
 const monthOf = (occurredAt: string) => occurredAt.slice(0, 7);
 
 /**
@@ -32,12 +40,12 @@ const monthOf = (occurredAt: string) => occurredAt.slice(0, 7);
  */
 export class LogbookService {
   readonly #files: MonthFiles;
-  readonly #journal: MoveJournal;
+  readonly #journal: WriteJournal;
   readonly #device: string;
   readonly #clock: () => Date;
   #queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(files: MonthFiles, journal: MoveJournal, device: string, clock: () => Date) {
+  private constructor(files: MonthFiles, journal: WriteJournal, device: string, clock: () => Date) {
     this.#files = files;
     this.#journal = journal;
     this.#device = device;
@@ -48,7 +56,7 @@ export class LogbookService {
   static async open(dataDir: string, options: { device: string; onDamaged: (file: string, movedTo: string) => void; clock?: () => Date }): Promise<{ service: LogbookService; migration: MigrationOutcome }> {
     const root = path.join(dataDir, 'logbooks');
     const files = new MonthFiles(root, options.onDamaged);
-    const journal = new MoveJournal(root, files);
+    const journal = new WriteJournal(root, files);
     await journal.recover();
     const migration = await migrateLogbooks(root, files);
     return { service: new LogbookService(files, journal, options.device, options.clock ?? (() => new Date())), migration };
@@ -56,8 +64,10 @@ export class LogbookService {
 
   async list(filters: LogListFilters, now: Date = this.#clock()): Promise<ListOutcome> {
     const current = localMonth(now);
-    const from = filters.fromMonth ?? filters.toMonth ?? current;
-    const to = filters.toMonth ?? (filters.fromMonth ? '9999-12' : current);
+    const fromMonth = filters.fromMonth ?? filters.fromDate?.slice(0, 7);
+    const toMonth = filters.toMonth ?? filters.toDate?.slice(0, 7);
+    const from = fromMonth ?? toMonth ?? current;
+    const to = toMonth ?? (fromMonth ? '9999-12' : current);
     const months = (await this.#files.months(filters.kind)).filter((month) => month >= from && month <= to);
     const text = filters.text ? fold(filters.text).trim() : '';
     const matches: LogRecord[] = [];
@@ -81,22 +91,7 @@ export class LogbookService {
       const now = this.#clock().toISOString();
       if (request.id === undefined) {
         const data = validRecordData(request.kind, request.data, request.finalise ? 'final' : 'draft');
-        const record: LogRecord = {
-          id: newRecordId(Date.parse(now)),
-          kind: request.kind,
-          schemaVersion: currentSchemaVersion,
-          status: request.finalise ? 'final' : 'draft',
-          revision: 1,
-          occurredAt: data.occurredAt,
-          createdAt: now,
-          updatedAt: now,
-          author,
-          device: this.#device,
-          savedBy: author,
-          ...(request.finalise ? { finalisedAt: now } : {}),
-          data,
-          revisions: [],
-        };
+        const record = this.#newRecord(request.kind, data, request.finalise, author, now);
         const month = monthOf(record.occurredAt);
         await this.#files.write(request.kind, month, [...(await this.#files.records(request.kind, month)), record]);
         return record;
@@ -121,6 +116,29 @@ export class LogbookService {
       };
       await this.#put(found.month, next);
       return next;
+    });
+  }
+
+  /**
+   * Adds many new records at once (records brought over from older spreadsheets): each
+   * entry is checked as a save checks it, and if any is wrong none is added. The records
+   * land through the journal, so a crash half way leaves all of them or none.
+   */
+  addAll(kind: LogbookKind, entries: readonly unknown[], finalise: boolean, author: Author): Promise<AddAllOutcome> {
+    const checked = checkEntries(kind, entries, finalise ? 'final' : 'draft');
+    if (checked.invalidEntries > 0) return Promise.resolve({ records: [], problems: checked.problems, invalidEntries: checked.invalidEntries });
+    return this.#serially(async () => {
+      const now = this.#clock().toISOString();
+      const records = checked.data.map((data) => this.#newRecord(kind, data, finalise, author, now));
+      const byMonth = new Map<string, LogRecord[]>();
+      for (const record of records) {
+        const month = monthOf(record.occurredAt);
+        const same = byMonth.get(month);
+        if (same) same.push(record);
+        else byMonth.set(month, [record]);
+      }
+      await this.#journal.run(kind, [...byMonth].map(([month, put]) => ({ month, put, remove: [] })));
+      return { records, problems: [], invalidEntries: 0 };
     });
   }
 
@@ -170,10 +188,32 @@ export class LogbookService {
     return this.#queue.then(() => undefined);
   }
 
+  #newRecord(kind: LogbookKind, data: RecordData, finalise: boolean, author: Author, now: string): LogRecord {
+    return {
+      id: newRecordId(Date.parse(now)),
+      kind,
+      schemaVersion: currentSchemaVersion,
+      status: finalise ? 'final' : 'draft',
+      revision: 1,
+      occurredAt: data.occurredAt,
+      createdAt: now,
+      updatedAt: now,
+      author,
+      device: this.#device,
+      savedBy: author,
+      ...(finalise ? { finalisedAt: now } : {}),
+      data,
+      revisions: [],
+    };
+  }
+
   async #put(month: string, record: LogRecord): Promise<void> {
     const target = monthOf(record.occurredAt);
     if (target !== month) {
-      await this.#journal.move(record.kind, month, target, record);
+      await this.#journal.run(record.kind, [
+        { month: target, put: [record], remove: [] },
+        { month, put: [], remove: [record.id] },
+      ]);
       return;
     }
     const records = await this.#files.records(record.kind, month);
@@ -206,6 +246,8 @@ function revisionOf(record: LogRecord) {
 }
 
 function matchesFilters(record: LogRecord, filters: LogListFilters, text: string): boolean {
+  const day = record.occurredAt.slice(0, 10);
+  if ((filters.fromDate !== undefined && day < filters.fromDate) || (filters.toDate !== undefined && day > filters.toDate)) return false;
   if (filters.status === 'active' ? record.status === 'withdrawn' : filters.status !== undefined && record.status !== filters.status) return false;
   if (filters.villageId !== undefined && record.data['villageId'] !== filters.villageId) return false;
   if (filters.authorId !== undefined && record.author.profileId !== filters.authorId) return false;

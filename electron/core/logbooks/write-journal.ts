@@ -2,31 +2,42 @@ import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { logbookKinds, logRecordSchema, type LogbookKind, type LogRecord } from '../contract/logbooks';
-import { writeFileDurably } from '../storage/write-file-durably';
+import { removeFileDurably, writeFileDurably } from '../storage/write-file-durably';
 import type { MonthFiles } from './month-files';
 
-const journalSchema = z.object({ kind: z.enum(logbookKinds), from: z.string(), to: z.string(), record: logRecordSchema.loose() });
+/** What one month file of a logbook gains (or has replaced, by id) and loses. */
+export interface MonthChange {
+  readonly month: string;
+  readonly put: readonly LogRecord[];
+  readonly remove: readonly string[];
+}
+
+const journalSchema = z.object({
+  kind: z.enum(logbookKinds),
+  changes: z.array(z.object({ month: z.string(), put: z.array(logRecordSchema.loose()), remove: z.array(z.string()) })),
+});
 
 /**
- * A record whose date moves to another month lives in two files for a moment. The move is
- * written down first, so that if the laptop dies half way the next start finishes it:
- * never two copies, never none.
+ * A change that spans several month files (a record whose date moves to another month, an
+ * import of many records) is written down first, so that if the laptop dies half way the
+ * next start finishes it: never two copies of a record, never none, never half an import.
+ * Applying is idempotent, so finishing twice does no harm.
  */
-export class MoveJournal {
+export class WriteJournal {
   readonly #file: string;
   readonly #files: MonthFiles;
 
   constructor(root: string, files: MonthFiles) {
-    this.#file = path.join(root, 'move-journal.json');
+    this.#file = path.join(root, 'journal.json');
     this.#files = files;
   }
 
-  async move(kind: LogbookKind, from: string, to: string, record: LogRecord): Promise<void> {
-    await writeFileDurably(this.#file, JSON.stringify({ kind, from, to, record }));
-    await this.#apply(kind, from, to, record);
+  async run(kind: LogbookKind, changes: readonly MonthChange[]): Promise<void> {
+    await writeFileDurably(this.#file, JSON.stringify({ kind, changes }));
+    await this.#apply(kind, changes);
   }
 
-  /** Finishes a move that a crash interrupted; run at start. */
+  /** Finishes a change that a crash interrupted; run at start. */
   async recover(): Promise<boolean> {
     let text: string;
     try {
@@ -35,22 +46,23 @@ export class MoveJournal {
       return false;
     }
     const parsed = journalSchema.safeParse(safeJson(text));
-    // A journal cut short was never acted on: the move had not begun.
+    // A journal cut short was never acted on: the change had not begun.
     if (!parsed.success) {
       await unlink(this.#file);
       return false;
     }
-    const { kind, from, to, record } = parsed.data;
-    await this.#apply(kind, from, to, record as LogRecord);
+    await this.#apply(parsed.data.kind, parsed.data.changes);
     return true;
   }
 
-  async #apply(kind: LogbookKind, from: string, to: string, record: LogRecord): Promise<void> {
-    const target = (await this.#files.records(kind, to)).filter((each) => each.id !== record.id);
-    await this.#files.write(kind, to, [...target, record]);
-    const source = await this.#files.records(kind, from);
-    if (source.some((each) => each.id === record.id)) await this.#files.write(kind, from, source.filter((each) => each.id !== record.id));
-    await unlink(this.#file);
+  async #apply(kind: LogbookKind, changes: readonly MonthChange[]): Promise<void> {
+    for (const { month, put, remove } of changes) {
+      const leaving = new Set([...put.map((record) => record.id), ...remove]);
+      const records = await this.#files.records(kind, month);
+      const kept = records.filter((record) => !leaving.has(record.id));
+      if (put.length > 0 || kept.length !== records.length) await this.#files.write(kind, month, [...kept, ...put]);
+    }
+    await removeFileDurably(this.#file);
   }
 }
 

@@ -20,6 +20,8 @@ export class ProfileSession {
   readonly #store: ProfileStore;
   readonly #clock: () => Date;
   #locked: boolean;
+  /** Who works now without it being remembered (one CLI command run as someone). */
+  #chosenForNow: string | undefined;
   #failures = 0;
   #lockedOutUntil = 0;
 
@@ -38,7 +40,7 @@ export class ProfileSession {
     const { profiles, activeId, idleLockMinutes } = this.#store.data;
     return {
       profiles: profiles.map(({ id, name, createdAt, pin }) => ({ id, name, createdAt, hasPin: pin !== undefined })),
-      activeId,
+      activeId: this.#chosenForNow ?? activeId,
       locked: this.#locked,
       idleLockMinutes,
       deviceId: this.#store.deviceId,
@@ -72,14 +74,16 @@ export class ProfileSession {
     return this.session();
   }
 
-  async activate(id: string, pin: string | undefined): Promise<Session> {
+  /** Starts working as this person; `remember: false` leaves the laptop's choice as it was. */
+  async activate(id: string, pin: string | undefined, remember = true): Promise<Session> {
     const profile = this.#find(id);
     if (profile.pin) await this.#checkPin(profile, pin, 'pin');
     else if (this.#locked && this.#active()?.pin) {
       // Switching to a profile without a PIN must not be a way round the lock.
       throw new ApiFailure('forbidden', 'profiles:locked');
     }
-    await this.#store.setActive(profile.id);
+    if (remember) await this.#store.setActive(profile.id);
+    this.#chosenForNow = remember ? undefined : profile.id;
     this.#locked = false;
     return this.session();
   }
@@ -97,7 +101,8 @@ export class ProfileSession {
 
   #active(): StoredProfile | undefined {
     const { profiles, activeId } = this.#store.data;
-    return profiles.find((profile) => profile.id === activeId);
+    const id = this.#chosenForNow ?? activeId;
+    return profiles.find((profile) => profile.id === id);
   }
 
   #find(id: string): StoredProfile {

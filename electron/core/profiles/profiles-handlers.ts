@@ -13,7 +13,7 @@ export function profilesHandlers(session: ProfileSession, events: EventBus): Pro
   return {
     'profiles.session': () => session.session(),
     'profiles.save': async (input) => changed(await session.save(input)),
-    'profiles.activate': async ({ id, pin }) => changed(await session.activate(id, pin)),
+    'profiles.activate': async ({ id, pin, remember }) => changed(await session.activate(id, pin, remember)),
     'profiles.lock': () => changed(session.lock()),
     'profiles.setIdleLock': async ({ minutes }) => changed(await session.setIdleLock(minutes)),
   };

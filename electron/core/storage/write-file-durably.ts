@@ -35,6 +35,15 @@ export async function writeFileDurably(file: string, contents: string | Uint8Arr
   await syncFolder(path.dirname(file), platform);
 }
 
+/**
+ * Deletes `file` so that the deletion survives a power loss too: a journal that came back
+ * after its work was done would be replayed over what was saved since.
+ */
+export async function removeFileDurably(file: string, platform: NodeJS.Platform = process.platform): Promise<void> {
+  await unlink(file);
+  await syncFolder(path.dirname(file), platform);
+}
+
 const transientWindowsRenameCodes = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
 async function renameWithRetry(from: string, to: string, platform: NodeJS.Platform, retryMs: number, doRename: typeof rename): Promise<void> {
