@@ -9,7 +9,10 @@ export interface PacksState {
   readonly reload: () => void;
 }
 
-/** The installed packs, reloaded whenever the core says they changed. */
+/**
+ * The installed packs, reloaded whenever the core says they changed, and after each look at
+ * the hub's catalog: a withdrawal it brings changes a pack with nothing to download.
+ */
 export function usePacks(): PacksState {
   const { client } = useApi();
   const [state, setState] = useState<Omit<PacksState, 'reload'>>({ packs: undefined, storeBytes: 0, error: null });
@@ -22,7 +25,12 @@ export function usePacks(): PacksState {
 
   useEffect(() => {
     reload();
-    return client.on('packs.changed', reload);
+    const offPacks = client.on('packs.changed', reload);
+    const offSync = client.on('sync.changed', reload);
+    return () => {
+      offPacks();
+      offSync();
+    };
   }, [client, reload]);
 
   return { ...state, reload };
