@@ -2,17 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openTrustService } from '../../../electron/core/packs/trust/trust-service';
 import { verifyPackFile } from '../../../electron/core/packs/install/verify-pack-file';
-import { buildTestPack, makePublisher, makeRoot } from '../../support/pack-fixtures';
+import { buildTestPack } from '../../support/pack-fixtures';
 import { craftArchive, readArchiveEntries } from '../../support/archive-crafting';
 import { expect, test, type ChiengApp } from '../fixtures';
+import { officialPublisher } from '../trusted-publisher';
 import { navLink } from '../ui-text';
-
-/** A root the app is told to trust, and a publisher under it, as district IT would set up. */
-async function officialPublisher(app: ChiengApp, work: string) {
-  const root = await makeRoot(path.join(work, 'roots'), { name: 'Sở TT&TT (thử nghiệm)' });
-  await expect(app.callCore('trust.add', { root: JSON.stringify(root.file) })).resolves.toMatchObject({ ok: true });
-  return { root, publisher: makePublisher(root, { name: 'Sở Y tế (thử nghiệm)' }) };
-}
 
 const card = (app: ChiengApp, id: string) => app.page.locator(`[data-testid="pack-card"][data-pack-id="${id}"]`);
 

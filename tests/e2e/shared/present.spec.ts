@@ -2,10 +2,11 @@
 // opened later, walked through with the keyboard (or a presenter's clicker), its text made
 // larger for the back of the room, its language chosen, and left with Esc to where the
 // presenter was; a single material presented on its own; a long article cut into slides.
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { buildTestPack, makePublisher, makeRoot } from '../../support/pack-fixtures';
-import { expect, test, type ChiengApp } from '../fixtures';
+import { buildTestPack } from '../../support/pack-fixtures';
+import { expect, test } from '../fixtures';
+import { installPack } from '../library-pages';
+import { officialPublisher } from '../trusted-publisher';
 import { navLink } from '../ui-text';
 
 // Restarts, pack installs and many slides: more than the default time on a busy machine.
@@ -276,16 +277,9 @@ test('the full-screen control puts the presentation on the whole screen and take
   await expect(presentation(page)).toBeVisible();
 });
 
-/** A root the app is told to trust, and a publisher under it, as district IT would set up. */
-async function officialPublisher(app: ChiengApp, work: string) {
-  const root = await makeRoot(path.join(work, 'roots'), { name: 'Sở TT&TT (thử nghiệm)' });
-  await expect(app.callCore('trust.add', { root: JSON.stringify(root.file) })).resolves.toMatchObject({ ok: true });
-  return makePublisher(root, { name: 'Sở Y tế (thử nghiệm)' });
-}
-
 test('a long article is cut into several slides, each of a readable length, losing nothing and keeping order', async ({ app }, testInfo) => {
   const work = testInfo.outputPath('work');
-  const publisher = await officialPublisher(app, work);
+  const { publisher } = await officialPublisher(app, work);
   // One section of eight paragraphs (about 250 characters each), then a second, short one.
   const paragraph = (n: number) =>
     `Đoạn ${n}: Bà con trong buôn cần đeo khẩu trang khi đến chỗ đông người, rửa tay bằng xà phòng trước khi ăn và sau khi đi làm rẫy về, giữ nhà cửa sạch sẽ và thông thoáng, đưa người có dấu hiệu sốt, ho, khó thở tới trạm y tế xã để được khám kịp thời.`;
@@ -296,9 +290,7 @@ test('a long article is cut into several slides, each of a readable length, losi
     title: 'Gói bài dài (thử nghiệm)',
     items: [{ id: 'huong-dan-dai', kind: 'article', languages: ['vi'], title: 'Hướng dẫn dài cho buổi họp buôn', files: [{ path: 'articles/dai.md', content: article }] }],
   });
-  await navLink(app.page, 'sync').click();
-  await app.page.locator('input[type=file]').setInputFiles(file);
-  await expect(app.page.getByTestId('import-outcome')).toHaveText('Đã cài gói “Gói bài dài (thử nghiệm)” (phiên bản 1).');
+  await installPack(app, file, 'Gói bài dài (thử nghiệm)');
 
   const { page } = app;
   await page.evaluate(() => {
