@@ -9,7 +9,7 @@ import { publishToHub, withdrawFromHub, type HubSigner } from '../../hub/hub-fol
 import { serveHub, type RunningHub } from '../../hub/hub-server';
 import type { ApiEvent, ApiInput, ApiOutput, MethodName } from '../../electron/core/contract';
 import type { ApiError } from '../../electron/core/contract/api-error';
-import { openCore, type Core } from '../../electron/core/core';
+import type { Core } from '../../electron/core/core';
 import { signText } from '../../electron/core/packs/authoring/sign-documents';
 import { hubPaths, type Catalog, type CatalogFile } from '../../electron/core/packs/format/catalog';
 import { openTrustService, type TrustService } from '../../electron/core/packs/trust/trust-service';
@@ -202,6 +202,9 @@ export async function makeHubWorld(options: { hubPrefixes?: string[]; validDays?
 
 /** Opens the core on `dataDir` (fast stall and retry settings unless told), trusting `root`. */
 export async function openLaptop(dataDir: string, root: TestRoot, options: LaptopOptions = {}): Promise<Laptop> {
+  // Loaded here, not at the top: the core brings the UI texts (JSON modules), which
+  // Playwright's loader cannot import, and the e2e specs use this world without a laptop.
+  const { openCore } = await import('../../electron/core/core');
   const core = await openCore({
     dataDir,
     kind: 'cli',
