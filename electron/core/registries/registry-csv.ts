@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import type { ImportProblem, RegistryData, RegistryEntry, RegistryName } from '../contract/registries';
+import { registryDataSchemas, type ImportProblem, type RegistryData, type RegistryEntry, type RegistryName } from '../contract/registries';
 import { validationError } from '../api/validation-error';
 import { createTranslator, type Translate } from '../i18n/translator';
 import { fold } from '../library/search-folding';
@@ -49,7 +49,7 @@ export function parseRegistryCsv(registry: RegistryName, bytes: Uint8Array, cont
   }
   let table: string[][];
   try {
-    table = parse(text, { bom: true, delimiter: delimiterOf(text), skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    table = parse(text, { bom: true, delimiter: delimiterOf(text), skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (error) {
     return refuse('registries:import.notCsv', { reason: (error as Error).message.split('\n')[0] ?? '' });
   }
@@ -73,6 +73,7 @@ export function parseRegistryCsv(registry: RegistryName, bytes: Uint8Array, cont
   }
   if (problems.length > 0) return { rows: [], problems };
 
+  const alwaysLists = listsTheFormAlwaysSends(registry);
   const villages = new Map(context.villages.map((village) => [fold(entryName(village)), village.id]));
   const existingIds = new Set(context.existing.map((entry) => entry.id));
   const namesSeen = new Map(context.existing.map((entry) => [fold(entryName(entry)), entry.id]));
@@ -93,6 +94,7 @@ export function parseRegistryCsv(registry: RegistryName, bytes: Uint8Array, cont
       if ('problem' in converted) problems.push({ row, column: header[at] ?? '', messageKey: converted.problem, params: { value: cell } });
       else setAt(data, column.path, converted.value);
     });
+    for (const column of alwaysLists) if (valueAt(data, column.path) === undefined) setAt(data, column.path, []);
     const { value, issues } = registryIssues(registry, data);
     for (const issue of issues) problems.push({ row, column: headingFor(registry, issue, header, mapped, t), ...issueMessage(issue) });
     if (!value) return;
@@ -113,15 +115,34 @@ function refuse(messageKey: string, params?: Record<string, string | number>): P
   return { rows: [], problems: [{ row: 0, messageKey, ...(params ? { params } : {}) }] };
 }
 
-/** Excel writes `;` between cells where the system's list separator is `;`. */
+/**
+ * Excel writes `;` between cells where the system's list separator is `;` (Vietnamese
+ * Windows), and then leaves a comma inside a heading ("Tên thôn, buôn") unquoted: the
+ * separator is the one the heading row uses most outside quotes, `;` when tied with `,`.
+ */
 function delimiterOf(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  return firstLine.includes(';') && !firstLine.includes(',') ? ';' : firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const firstLine = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+  const count = (separator: string) => firstLine.split(separator).length - 1;
+  const [best] = [';', '\t', ','].sort((a, b) => count(b) - count(a));
+  return best !== undefined && count(best) > 0 ? best : ',';
 }
 
 function isOptional(registry: RegistryName, column: Column): boolean {
   const required: Record<RegistryName, readonly string[]> = { villages: ['name', 'type'], figures: ['fullName', 'sex', 'categories'], places: ['name', 'religion'] };
   return !required[registry].includes(column.path[0] ?? '');
+}
+
+/**
+ * The lists an entry always has, perhaps empty (a figure's languages, a place's
+ * dignitaries): the form sends `[]`, so an empty cell, or a column the file leaves out,
+ * means an empty list too, not a missing answer.
+ */
+function listsTheFormAlwaysSends(registry: RegistryName): Column[] {
+  const shape = registryDataSchemas[registry].shape as Record<string, z.ZodType>;
+  return registryColumns[registry].filter((column) => {
+    const field = column.path.length === 1 ? shape[column.path[0]!] : undefined;
+    return field !== undefined && !field.safeParse(undefined).success && field.safeParse([]).success;
+  });
 }
 
 function valueOf(column: Column, cell: string, villages: Map<string, string>): { value: unknown } | { problem: string } {
@@ -178,9 +199,9 @@ function cellOf(column: Column, value: unknown, villageName: Map<string, string>
     case 'yesNo':
       return t(value ? 'registries:yes' : 'registries:no');
     case 'village':
-      return villageName.get(String(value)) ?? '';
+      return villageName.get(value as string) ?? '';
     case 'enum':
-      return t(`registries:${column.labels}.${String(value)}`);
+      return t(`registries:${column.labels}.${value as string}`);
     case 'enumList':
       return (value as string[]).map((each) => t(`registries:${column.labels}.${each}`)).join(`${listSeparator} `);
     case 'list':
@@ -189,7 +210,7 @@ function cellOf(column: Column, value: unknown, villageName: Map<string, string>
     case 'dignitaries':
       return (value as { name: string; title?: string }[]).map((person) => (person.title ? `${person.name} (${person.title})` : person.name)).join(`${listSeparator} `);
     default:
-      return String(value);
+      return `${value as string | number}`;
   }
 }
 
