@@ -41,7 +41,7 @@ export async function refusal(core: Core, method: MethodName, input: unknown): P
 /** Every field an error names: its list of fields, or its one field. */
 export function fieldErrors(error: ApiError): FieldError[] {
   if (error.fields) return [...error.fields];
-  return error.field === undefined ? [] : [{ field: error.field, messageKey: error.messageKey }];
+  return error.field === undefined ? [] : [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }];
 }
 
 /** Whether a message key (`errors:field.required`) has a text in every UI language. */
