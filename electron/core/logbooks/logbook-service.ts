@@ -234,8 +234,12 @@ export class LogbookService {
     return undefined;
   }
 
+  /** Runs a write after those before it, on month files that no half-done change is left in. */
   #serially<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task);
+    const run = this.#queue.then(async () => {
+      await this.#journal.finishUnfinished();
+      return task();
+    });
     this.#queue = run.catch(() => undefined);
     return run;
   }

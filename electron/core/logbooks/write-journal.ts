@@ -26,6 +26,8 @@ const journalSchema = z.object({
 export class WriteJournal {
   readonly #file: string;
   readonly #files: MonthFiles;
+  /** A change was begun and may not have landed in every month file (a write failed half way). */
+  #unfinished = false;
 
   constructor(root: string, files: MonthFiles) {
     this.#file = path.join(root, 'journal.json');
@@ -33,8 +35,18 @@ export class WriteJournal {
   }
 
   async run(kind: LogbookKind, changes: readonly MonthChange[]): Promise<void> {
+    this.#unfinished = true;
     await writeFileDurably(this.#file, JSON.stringify({ kind, changes }));
     await this.#apply(kind, changes);
+  }
+
+  /**
+   * Finishes a change that a failed write (a full disk, a file antivirus holds) left half
+   * done, before anything else is written: a save made over the half-done state would be
+   * undone when the journal is finished at the next start.
+   */
+  async finishUnfinished(): Promise<void> {
+    if (this.#unfinished) await this.recover();
   }
 
   /** Finishes a change that a crash interrupted; run at start. */
@@ -43,12 +55,14 @@ export class WriteJournal {
     try {
       text = await readFile(this.#file, 'utf8');
     } catch {
+      this.#unfinished = false;
       return false;
     }
     const parsed = journalSchema.safeParse(safeJson(text));
     // A journal cut short was never acted on: the change had not begun.
     if (!parsed.success) {
       await unlink(this.#file);
+      this.#unfinished = false;
       return false;
     }
     await this.#apply(parsed.data.kind, parsed.data.changes);
@@ -63,6 +77,7 @@ export class WriteJournal {
       if (put.length > 0 || kept.length !== records.length) await this.#files.write(kind, month, [...kept, ...put]);
     }
     await removeFileDurably(this.#file);
+    this.#unfinished = false;
   }
 }
 
