@@ -40,7 +40,7 @@ async function octoberRumour(): Promise<LogRecord> {
 
 /** Saves the record with a November date while the write of `failingMonth` fails, as a power cut there would. */
 async function moveCutShort(record: LogRecord, failingMonth: string): Promise<void> {
-  const write = MonthFiles.prototype.write;
+  const write = Object.getOwnPropertyDescriptor(MonthFiles.prototype, 'write')?.value as (this: MonthFiles, ...args: Parameters<MonthFiles['write']>) => Promise<void>;
   vi.spyOn(MonthFiles.prototype, 'write').mockImplementation(function (this: MonthFiles, kind, month, records) {
     if (month === failingMonth) return Promise.reject(new Error('power cut'));
     return write.call(this, kind, month, records);
