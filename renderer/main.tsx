@@ -16,6 +16,7 @@ import './styles/packs.css';
 import './styles/present.css';
 import './styles/viewers.css';
 import './styles/library.css';
+import './styles/logbooks.css';
 
 async function boot(root: HTMLElement): Promise<void> {
   const { kind, transport } = pickTransport();

@@ -1,6 +1,7 @@
 import { BookOpen, ChartColumn, Megaphone, Printer, RefreshCw, Settings, Users, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { LibraryPage } from '../features/library/LibraryPage';
+import { LeafletsPage, LoudspeakerPage, OutreachPage } from '../features/logbooks/LogbookPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 
@@ -16,9 +17,9 @@ export interface Place {
 
 export const places: readonly Place[] = [
   { id: 'library', icon: BookOpen, Page: LibraryPage },
-  { id: 'loudspeaker', icon: Megaphone },
-  { id: 'outreach', icon: Users },
-  { id: 'leaflets', icon: Printer },
+  { id: 'loudspeaker', icon: Megaphone, Page: LoudspeakerPage },
+  { id: 'outreach', icon: Users, Page: OutreachPage },
+  { id: 'leaflets', icon: Printer, Page: LeafletsPage },
   { id: 'reports', icon: ChartColumn },
   { id: 'sync', icon: RefreshCw, Page: SyncPage },
   { id: 'settings', icon: Settings, Page: SettingsPage },
