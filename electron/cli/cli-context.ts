@@ -14,6 +14,8 @@ export interface CliContext {
   /** Packs shipped with the app, installed into a data folder on first use. */
   readonly embeddedPacksDir: string;
   out(line: string): void;
+  /** Writes bytes as they are (a CSV export to stdout), resolving once they are handed over. */
+  writeRaw(data: Uint8Array): Promise<void>;
   err(line: string): void;
   /** Resolves when the user asks the process to stop (Ctrl+C, SIGTERM). */
   untilStopped(): Promise<void>;

@@ -16,6 +16,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   resourcesDir: fileURLToPath(new URL('../../resources/', import.meta.url)),
   embeddedPacksDir: fileURLToPath(new URL('../embedded-packs/', import.meta.url)),
   out: (line) => process.stdout.write(`${line}\n`),
+  writeRaw: (data) => new Promise((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve()))),
   err: (line) => process.stderr.write(`${line}\n`),
   untilStopped: () =>
     new Promise((resolve) => {

@@ -6,6 +6,9 @@ import { registerAuthoring } from './commands/authoring';
 import { registerTrust } from './commands/trust';
 import { registerSync } from './commands/sync';
 import { registerHub } from './commands/hub';
+import { registerLog } from './commands/log';
+import { registerRegistry } from './commands/registry';
+import { registerProfile } from './commands/profile';
 import { describeError } from './describe-error';
 
 /** Builds the `chieng` command with every text in the user's language. */
@@ -37,6 +40,9 @@ export function buildProgram(context: CliContext): Command {
   registerSync(pack, context);
   registerTrust(program, context);
   registerHub(program, context);
+  registerLog(program, context);
+  registerRegistry(program, context);
+  registerProfile(program, context);
   const applyToAll = (command: Command): void => {
     for (const child of command.commands) {
       child.exitOverride().configureOutput(program.configureOutput()).helpOption('-h, --help', t('cli:option.help')).configureHelp(program.configureHelp());
@@ -79,6 +85,8 @@ function commanderMessage(error: CommanderError, { t }: CliContext): string {
       return t('cli:error.missingArgument', { argument: quoted });
     case 'commander.optionMissingArgument':
       return t('cli:error.missingOptionValue', { option: quoted });
+    case 'commander.missingMandatoryOptionValue':
+      return t('cli:error.missingOption', { option: quoted });
     case 'commander.excessArguments':
       return t('cli:error.excessArguments');
     default:

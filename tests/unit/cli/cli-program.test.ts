@@ -16,6 +16,7 @@ async function run(argv: string[], language = 'vi') {
     version: '1.2.3',
     rendererDir: '/nonexistent/renderer',
     out: (line) => out.push(line),
+    writeRaw: (data) => Promise.resolve(void out.push(Buffer.from(data).toString('utf8'))),
     err: (line) => err.push(line),
     untilStopped: () => Promise.resolve(),
   };
