@@ -40,4 +40,4 @@ export function FigureOutreachForm() {
   );
 }
 
-export const figureOutreachDefaults = ({ now }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), languages: ['vi'] });
+export const figureOutreachDefaults = ({ now }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), languages: ['vi'], materials: [], topics: [], questions: [], followUps: [] });

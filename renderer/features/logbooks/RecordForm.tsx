@@ -1,6 +1,6 @@
 import { ArrowLeft, CheckCheck, Save } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ApiError, LogRecord } from '../../../electron/core/contract';
+import type { ApiError, LogbookKind, LogRecord } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
 import { useT } from '../../i18n/use-t';
 import { fieldErrors } from '../forms/field-errors';
@@ -35,7 +35,13 @@ function EditRecord({ route }: { route: FormRoute & { view: 'edit' } }) {
   const { record, error } = useRecord(route.kind, route.id, route.month);
   if (!record) return error ? <ProblemNotice error={error} /> : <FormLoading />;
   if (record.status === 'withdrawn') return <p className="notice-inline">{t('logbooks:withdrawnIsFinal')}</p>;
-  return <FormBody key={record.id} route={route} record={record} initial={record.data} />;
+  return <FormBody key={record.id} route={route} record={record} initial={{ ...emptyLists(route.kind), ...record.data }} />;
+}
+
+/** The lists a record may leave empty, empty: a record saved without one (by a script, say) can still be finished. */
+function emptyLists(kind: LogbookKind): FormValues {
+  const defaults = kindForms[kind].defaults({ now: new Date(), name: undefined });
+  return Object.fromEntries(Object.entries(defaults).filter(([, value]) => Array.isArray(value) && value.length === 0));
 }
 
 function FormLoading() {
@@ -68,9 +74,10 @@ function FormBody({ route, record, initial }: { route: FormRoute; record: LogRec
   }, [key, values, error, touched]);
 
   useEffect(() => {
-    // Sent here to finish a draft that lacked something: go straight to what is missing.
-    if (kept?.error) focusFirstError(form.current);
-  }, [kept]);
+    // Once the messages are at their fields, the focus goes to the first; this is also where
+    // a draft sent here to be finished lands, straight on what is missing.
+    if (error?.code === 'invalid_input') focusFirstError(form.current);
+  }, [error]);
 
   const set = useCallback((path: FieldPath, value: unknown) => {
     setTouched(true);
@@ -90,7 +97,6 @@ function FormBody({ route, record, initial }: { route: FormRoute; record: LogRec
       return;
     }
     setError(result.error);
-    if (result.error.code === 'invalid_input') focusFirstError(form.current);
   };
 
   const leave = () => {

@@ -28,7 +28,7 @@ export function RumourForm() {
   );
 }
 
-export const rumourDefaults = ({ now }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), status: 'new', channels: [] });
+export const rumourDefaults = ({ now }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), status: 'new', channels: [], answeredBy: [] });
 
 /** The other channel's name belongs to "other" only. */
 export const rumourData = (values: FormValues): FormValues => (((values['channels'] as string[] | undefined) ?? []).includes('other') ? values : { ...values, channelOther: undefined });

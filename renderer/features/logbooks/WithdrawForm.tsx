@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError, LogRecord } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
 import { useMessage } from '../../i18n/use-message';
@@ -28,8 +28,11 @@ export function WithdrawForm({ record, onDone, onCancel }: { record: LogRecord; 
     setBusy(false);
     if (result.ok) return onDone(result.value);
     setError(result.error);
-    focusFirstError(form.current);
   };
+
+  useEffect(() => {
+    if (error) focusFirstError(form.current);
+  }, [error]);
 
   return (
     <form

@@ -54,4 +54,4 @@ function DignitariesMet() {
   );
 }
 
-export const worshipOutreachDefaults = ({ now, name }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), staff: name });
+export const worshipOutreachDefaults = ({ now, name }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), staff: name, dignitariesMet: [], materials: [], followUps: [] });

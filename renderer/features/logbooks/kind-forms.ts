@@ -15,6 +15,7 @@ export interface NewRecordContext {
 
 interface KindForm {
   readonly Form: ComponentType;
+  /** A new record's values; lists that may stay empty start empty, so "none" is an answer. */
   readonly defaults: (context: NewRecordContext) => FormValues;
   /** Drops what the form keeps but the record must not say (a choice's details once the choice is undone). */
   readonly toData?: (values: FormValues) => FormValues;
