@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { useAppInfo } from './app-info-context';
 import { NoticeBanner } from './NoticeBanner';
@@ -8,6 +8,10 @@ import { Sidebar } from './Sidebar';
 import { useCurrentPlace } from './use-current-place';
 import { PresentationMode } from '../features/present/PresentationMode';
 import { leavePresentation, usePresentTarget } from '../features/present/use-present-target';
+import { FirstRunPrompt } from '../features/profiles/FirstRunPrompt';
+import { LockScreen } from '../features/profiles/LockScreen';
+import { useSession } from '../features/profiles/session-context';
+import { useIdleLock } from '../features/profiles/use-idle-lock';
 
 export function App() {
   const t = useT();
@@ -16,6 +20,9 @@ export function App() {
   const place = places.find(({ id }) => id === current);
   const Page = place?.Page;
   const presenting = usePresentTarget();
+  const { session } = useSession();
+  const [askLater, setAskLater] = useState(false);
+  useIdleLock(presenting !== undefined);
 
   useEffect(() => {
     // Tests and benchmarks wait for this instead of sleeping.
@@ -26,16 +33,26 @@ export function App() {
     document.title = `${t(`nav:${current}.title`)} · ${t('common:appName')}`;
   }, [current, t]);
 
-  if (presenting) return <PresentationMode target={presenting} onExit={leavePresentation} />;
-
+  // Locked, the app is hidden but kept: what was being typed is still there after the PIN,
+  // and a loudspeaker recording playing goes on playing.
   return (
-    <div className="shell">
-      <Sidebar current={current} />
-      <main className="content" data-place={current}>
-        <NoticeBanner notices={info.notices} />
-        <h1>{t(`nav:${current}.title`)}</h1>
-        {Page ? <Page /> : <NotYetBuilt place={current} />}
-      </main>
-    </div>
+    <>
+      {session.locked && <LockScreen />}
+      <div className="app-frame" hidden={session.locked} inert={session.locked}>
+        {presenting ? (
+          <PresentationMode target={presenting} onExit={leavePresentation} />
+        ) : (
+          <div className="shell">
+            <Sidebar current={current} />
+            <main className="content" data-place={current}>
+              <NoticeBanner notices={info.notices} />
+              {session.profiles.length === 0 && !askLater && <FirstRunPrompt onLater={() => setAskLater(true)} />}
+              <h1>{t(`nav:${current}.title`)}</h1>
+              {Page ? <Page /> : <NotYetBuilt place={current} />}
+            </main>
+          </div>
+        )}
+      </div>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { useT } from '../i18n/use-t';
 import { GongMark } from './GongMark';
 import { places, type PlaceId } from './places';
@@ -24,6 +25,7 @@ export function Sidebar({ current }: { current: PlaceId }) {
           </li>
         ))}
       </ul>
+      <ProfileSwitcher />
     </nav>
   );
 }

@@ -12,8 +12,8 @@ export async function expectNoRawKeys(page: Page): Promise<void> {
 }
 
 export const placeTitles = {
-  vi: { library: 'Thư viện', loudspeaker: 'Loa truyền thanh', outreach: 'Tuyên truyền', leaflets: 'Tờ rơi', reports: 'Báo cáo', sync: 'Đồng bộ', settings: 'Cài đặt' },
-  en: { library: 'Library', loudspeaker: 'Loudspeaker', outreach: 'Outreach', leaflets: 'Leaflets', reports: 'Reports', sync: 'Sync', settings: 'Settings' },
+  vi: { library: 'Thư viện', loudspeaker: 'Loa truyền thanh', outreach: 'Tuyên truyền', leaflets: 'Tờ rơi', registries: 'Danh mục', reports: 'Báo cáo', sync: 'Đồng bộ', settings: 'Cài đặt' },
+  en: { library: 'Library', loudspeaker: 'Loudspeaker', outreach: 'Outreach', leaflets: 'Leaflets', registries: 'Registries', reports: 'Reports', sync: 'Sync', settings: 'Settings' },
 } as const;
 
 export const navLink = (page: Page, place: keyof (typeof placeTitles)['vi']) => page.locator(`nav a[data-place="${place}"]`);

@@ -21,7 +21,7 @@ interface ConsentFieldsProps {
   readonly onChange: (draft: ConsentDraft) => void;
   /** What is wrong at each of the consent's fields, by its path under `consent`. */
   readonly message: (path: string) => string | undefined;
-  /** No consent recorded at all: said at the whole group. */
+  /** No consent recorded at all: said at the question it lacks the answer to. */
   readonly missing: string | undefined;
 }
 
@@ -33,8 +33,8 @@ export function ConsentFields({ draft, onChange, message, missing }: ConsentFiel
   const t = useT();
   const set = (change: Partial<ConsentDraft>) => onChange({ ...draft, ...change });
   return (
-    <FieldGroup legend={t('registries:consent.title')} hint={t('registries:consent.how')} error={missing} className="consent" testId="field-consent">
-      <FieldGroup legend={t('registries:consent.question')} error={message('given')} role="radiogroup" testId="field-consent-given">
+    <FieldGroup legend={t('registries:consent.title')} hint={t('registries:consent.how')} className="consent" testId="field-consent">
+      <FieldGroup legend={t('registries:consent.question')} error={message('given') ?? missing} role="radiogroup" testId="field-consent-given">
         <label className="choice">
           <input type="radio" name="consent-given" checked={draft.given === 'yes'} onChange={() => set({ given: 'yes' })} />
           <span>{t('registries:consent.yes')}</span>

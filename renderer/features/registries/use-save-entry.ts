@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { ApiError, RegistryEntry, RegistryName } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
 import { fieldErrors, type FieldErrors } from '../forms/field-errors';
@@ -28,15 +28,16 @@ export function useSaveEntry(registry: RegistryName, entry: RegistryEntry | unde
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // Once the refusal is on screen, each message at its field.
+  useEffect(() => {
+    if (error) focusFirstError(form.current);
+  }, [error]);
+
   const save = async (data: Record<string, unknown>) => {
     setBusy(true);
     const saved = await client.call('registry.save', { registry, ...(entry ? { id: entry.id } : {}), data });
     setBusy(false);
-    if (!saved.ok) {
-      setError(saved.error);
-      focusFirstError(form.current);
-      return;
-    }
+    if (!saved.ok) return setError(saved.error);
     onDone(t('registries:form.saved', { name: entryName(saved.value) }));
     goTo({ registry, view: 'list' });
   };
