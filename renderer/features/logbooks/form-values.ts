@@ -18,15 +18,23 @@ export function withValueAt(values: FormValues, path: string, value: unknown): F
 /**
  * The values as the record's data: blank lines of a list, rows left empty, a written-in
  * material never written and groups with nothing in them are no answer at all, so a draft
- * can leave them out. Text is sent as typed; the core trims it and drops what is blank.
+ * can leave them out. An empty list of the record's own is an answer ("none"); one inside
+ * a group is not. Text is sent as typed; the core trims it and drops what is blank.
  */
 export function formData(values: FormValues): Record<string, unknown> {
-  return (clean(values) as Record<string, unknown> | undefined) ?? {};
+  const entries = Object.entries(values).flatMap(([key, value]) => {
+    const cleaned = Array.isArray(value) ? value.map(clean).filter((each) => each !== undefined) : clean(value);
+    return cleaned === undefined ? [] : [[key, cleaned] as const];
+  });
+  return Object.fromEntries(entries);
 }
 
 function clean(value: unknown): unknown {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (Array.isArray(value)) return value.map(clean).filter((each) => each !== undefined);
+  if (Array.isArray(value)) {
+    const items = value.map(clean).filter((each) => each !== undefined);
+    return items.length === 0 ? undefined : items;
+  }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).flatMap(([key, each]) => {
       const cleaned = clean(each);
