@@ -2,7 +2,7 @@
 // what exists and what is withdrawn; only files the laptop lacks are fetched, resuming
 // after dropped connections; each pack installs through the same checks as a file does.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AvailablePack } from '../contract/sync';
 import type { MessageParams } from '../contract/api-error';
@@ -210,7 +210,9 @@ export class SyncService {
     let doneFiles = 0;
     const report = () => {
       const bytesPerSecond = meter.rate();
-      onProgress({ packId: pack.manifest.id, title, doneBytes, totalBytes, doneFiles, totalFiles: plan.needed.length, bytesPerSecond, secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - doneBytes) / bytesPerSecond) : null });
+      // At most the total: a part that turns out wrong is fetched again, counted twice.
+      const done = Math.min(doneBytes, totalBytes);
+      onProgress({ packId: pack.manifest.id, title, doneBytes: done, totalBytes, doneFiles, totalFiles: plan.needed.length, bytesPerSecond, secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - done) / bytesPerSecond) : null });
     };
     return installSignedPack(
       this.#services,
@@ -218,6 +220,9 @@ export class SyncService {
       plan,
       async (object, staging) => {
         const part = path.join(downloads, `${object.sha256}.part`);
+        // What an earlier, stopped sync already brought is done, not downloaded again (nor speed).
+        const held = (await stat(part).catch(() => undefined))?.size ?? 0;
+        doneBytes += Math.min(held, object.size);
         await client.download(hubPaths.object(object.sha256), part, object.size, object.sha256, (count) => {
           doneBytes += count;
           meter.add(count);

@@ -102,6 +102,39 @@ describe('resuming downloads', () => {
     await expectInstalled(laptop, pack);
   });
 
+  it('keeps a file that had finished when the sync was stopped: the next one neither fetches it again nor counts it short', async () => {
+    const pack = imagePack(packId, 1, 2, () => 512 * 1024);
+    const [done, cut] = pack.files.map((file) => hubPaths.object(sha256Of(file.content))) as [string, string];
+    const [doneBytes, cutBytes] = pack.files.map((file) => file.content.length) as [number, number];
+    await world.publish(pack);
+    const hub = await world.serveScripted();
+    const first = 128 * 1024;
+    hub.script(cut, { kind: 'stall', afterBytes: first }, 1);
+    const laptop = await world.laptop({ stallMs: 20_000 });
+    await laptop.call('settings.update', { hubUrl: hub.url });
+
+    const running = laptop.call('sync.run', {});
+    await laptop.waitFor((event) => event.name === 'sync.progress' && event.payload.doneFiles === 1 && event.payload.doneBytes >= doneBytes + first);
+    await laptop.call('sync.cancel', {});
+    await expect(running).resolves.toEqual({ cancelled: true, results: [] });
+    expect((await laptop.call('packs.list', {})).packs).toEqual([]);
+    expect((await laptop.files()).downloads).toEqual(
+      new Map([
+        [`${path.basename(done)}.part`, doneBytes],
+        [`${path.basename(cut)}.part`, first],
+      ]),
+    );
+
+    hub.resetCounts();
+    const before = laptop.events.length;
+    await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
+    expect(hub.served(done)).toBe(0);
+    expect(hub.served(cut)).toBe(cutBytes - first);
+    const last = laptop.events.slice(before).filter((event) => event.name === 'sync.progress').at(-1);
+    expect(last?.payload).toMatchObject({ doneBytes: doneBytes + cutBytes, totalBytes: doneBytes + cutBytes, doneFiles: 2, totalFiles: 2 });
+    await expectInstalled(laptop, pack);
+  });
+
   it('keeps the part when the hub goes away mid-file, and finishes it from the hub at a new address', async () => {
     const v1 = imagePack(packId, 1, 2, () => 10_000);
     await world.publish(v1);

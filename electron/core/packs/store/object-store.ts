@@ -37,6 +37,10 @@ export interface Staging {
   adopt(file: string, sha256: string): Promise<void>;
   /** Moves every received object into the store (durably), then removes the staging area. */
   commit(): Promise<void>;
+  /**
+   * Removes the staging area. Adopted files go back where they came from first: a download
+   * that finished before a sync was stopped or cut is not fetched again over mobile data.
+   */
   discard(): Promise<void>;
 }
 
@@ -66,6 +70,7 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
       const dir = path.join(stagingDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
       await mkdir(dir, { recursive: true });
       const received: string[] = [];
+      const adopted = new Map<string, string>();
       return {
         async receive(source, sha256) {
           const file = path.join(dir, sha256);
@@ -83,6 +88,7 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
         async adopt(file, sha256) {
           await rename(file, path.join(dir, sha256));
           received.push(sha256);
+          adopted.set(sha256, file);
         },
         async commit() {
           // Data first, then names: every file durable, renamed in, the renames durable. A
@@ -98,7 +104,10 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
           if (!flushed || !(await flush(objectsDir))) await forEachLimited([...folders, objectsDir], 4, syncFolder);
           await rm(dir, { recursive: true, force: true });
         },
-        discard: () => rm(dir, { recursive: true, force: true }),
+        async discard() {
+          await forEachLimited([...adopted], 4, ([sha256, origin]) => rename(path.join(dir, sha256), origin).catch(() => undefined));
+          await rm(dir, { recursive: true, force: true });
+        },
       };
     },
 
