@@ -17,7 +17,7 @@ export function validRecordData(kind: LogbookKind, data: Record<string, unknown>
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   for (const rule of crossFieldIssues(kind, cleaned, mode === 'final')) {
     if (!issues.some((issue) => issue.path.join('.') === rule.path.join('.'))) {
-      issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined } as z.core.$ZodIssue);
+      issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined });
     }
   }
   if (issues.length > 0 || !parsed.success) throw invalidInput(validationError(issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] }))));

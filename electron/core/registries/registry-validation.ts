@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { invalidInput } from '../api/api-failure';
 import { validationError } from '../api/validation-error';
-import { figureConsentIssues, registryDataSchemas, type FigureData, type RegistryData, type RegistryName } from '../contract/registries';
+import { figureConsentIssues, registryDataSchemas, type RegistryData, type RegistryName } from '../contract/registries';
 import { withoutEmpty } from '../logbooks/without-empty';
 
 /** The issues of one registry entry's data, each at its field; none when it is valid. */
@@ -10,7 +10,7 @@ export function registryIssues(registry: RegistryName, data: Record<string, unkn
   const parsed = registryDataSchemas[registry].safeParse(cleaned, { reportInput: true });
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   if (registry === 'figures') {
-    for (const rule of figureConsentIssues(cleaned as Partial<FigureData>)) issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined } as z.core.$ZodIssue);
+    for (const rule of figureConsentIssues(cleaned)) issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined });
   }
   return parsed.success && issues.length === 0 ? { value: parsed.data, issues } : { issues };
 }
