@@ -15,12 +15,14 @@ export function ProfileSwitcher() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
+  // A lock closes it: a modal dialog left open would make the lock screen itself unusable.
+  const showing = open && !session.locked;
 
   useEffect(() => {
     const element = dialog.current;
-    if (open && !element?.open) element?.showModal();
-    if (!open && element?.open) element.close();
-  }, [open]);
+    if (showing && !element?.open) element?.showModal();
+    if (!showing && element?.open) element.close();
+  }, [showing]);
 
   const close = () => {
     setOpen(false);
@@ -45,7 +47,7 @@ export function ProfileSwitcher() {
         </span>
       </button>
       <dialog ref={dialog} className="profile-dialog" aria-labelledby={titleId} onClose={close} data-testid="profile-dialog">
-        {open && (
+        {showing && (
           <>
             <h2 id={titleId}>{t('profiles:switcher.title')}</h2>
             {session.profiles.length > 0 ? (

@@ -109,6 +109,7 @@ test('a lock from elsewhere (the idle timer, another window) shows at once, and 
 });
 
 test('the app locks itself after the idle time set in the settings', async ({ app }) => {
+  test.slow(); // reloads the app on a clock the test moves
   const { page } = app;
   await page.clock.install();
   await page.reload();
