@@ -31,6 +31,7 @@ test('a reload keeps the place shown, since it lives in the address', async ({ a
 });
 
 test('fits the commune laptop screen (1366×768) at 150% text size', async ({ app }, testInfo) => {
+  test.slow(); // every place, and every link measured on each
   const { page } = app;
   await page.setViewportSize({ width: 1366, height: 768 });
   await navLink(page, 'settings').click();
