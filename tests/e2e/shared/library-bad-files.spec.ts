@@ -7,6 +7,10 @@ import { expect, test, type ChiengApp } from '../fixtures';
 import { demoPackId, installPack, openLibrary, openMaterial } from '../library-pages';
 import { officialPublisher } from '../trusted-publisher';
 
+// Packs built, signed and installed, media decoded, a browser per test: more than the
+// default time when the machine is busy.
+test.describe.configure({ timeout: 90_000 });
+
 const packId = 'vn.test.loi';
 const packTitle = 'Tệp lỗi (thử nghiệm)';
 
@@ -30,7 +34,6 @@ const article = (id: string, file: string, content: string, extra: { path: strin
 });
 
 test('a file altered or deleted on disk after install is said in place, and other materials still open', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   const altered = '# Hướng dẫn gốc\n\nNội dung đã được ký.\n';
   const deleted = '# Bài sẽ mất\n\nTệp này bị xóa khỏi máy.\n';
   const png = await readFile(path.resolve('resources/demo-pack/source/images/kiem-tra-truoc-khi-chia-se.png'));
@@ -71,7 +74,6 @@ test('a file altered or deleted on disk after install is said in place, and othe
 });
 
 test('an image that does not decode and a sound the runtime cannot play are said at once; the app goes on', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   await installItems(app, testInfo.outputPath('work'), [
     { id: 'anh-hong', kind: 'image', languages: ['vi'], title: 'Ảnh hỏng', files: [{ path: 'images/hong.png', language: 'vi', content: undecodablePng() }] },
     { id: 'loa-hong', kind: 'audio', languages: ['vi'], title: 'Bản tin hỏng', files: [{ path: 'audio/hong.ogg', language: 'vi', content: unplayableOgg() }] },
@@ -95,7 +97,6 @@ test('an image that does not decode and a sound the runtime cannot play are said
 });
 
 test('broken Markdown and a gigantic single line render, and the app stays responsive', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   const broken = [
     '# Tiêu đề chưa đóng **đậm',
     '',

@@ -5,6 +5,10 @@ import { expect, test, type ChiengApp } from '../fixtures';
 import { demoMaterialCount, demoPackId, demoPackTitle, demoPublisher, installPack, materialRow, openLibrary, openMaterial, searchHit } from '../library-pages';
 import { officialPublisher } from '../trusted-publisher';
 
+// Packs built, signed and installed, media decoded, a browser per test: more than the
+// default time when the machine is busy.
+test.describe.configure({ timeout: 90_000 });
+
 const status = (app: ChiengApp) => app.page.getByTestId('library-status');
 const filter = (app: ChiengApp, name: 'packId' | 'topic' | 'language' | 'kind') => app.page.locator(`select[data-filter="${name}"]`);
 /** The ids of the rows listed; the list is short enough here that every row is rendered. */
@@ -36,7 +40,6 @@ test('the demo pack’s materials are listed with where they come from: demo, pu
 });
 
 test('an official pack shows as official, and the pack, language and kind filters narrow the list', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   const work = testInfo.outputPath('work');
   const { publisher } = await officialPublisher(app, work);
   const png = await readFile(path.resolve('resources/demo-pack/source/images/5k.png'));
@@ -86,7 +89,6 @@ test('an official pack shows as official, and the pack, language and kind filter
 });
 
 test('a pack past its expiry date is marked expired in the list and in the material', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   const work = testInfo.outputPath('work');
   const { publisher } = await officialPublisher(app, work);
   const pack = await buildTestPack(work, publisher, { id: 'vn.test.cu', title: 'Hướng dẫn cũ (thử nghiệm)', publishedAt: '2024-01-01T00:00:00.000Z', expiresAt: '2025-01-01T00:00:00.000Z' });

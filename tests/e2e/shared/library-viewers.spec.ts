@@ -7,6 +7,10 @@ import { expect, test, type ChiengApp } from '../fixtures';
 import { demoPackId, installPack, openMaterial } from '../library-pages';
 import { officialPublisher } from '../trusted-publisher';
 
+// Packs built, signed and installed, media decoded, a browser per test: more than the
+// default time when the machine is busy.
+test.describe.configure({ timeout: 90_000 });
+
 const packId = 'vn.test.xem';
 const packTitle = 'Tài liệu để xem (thử nghiệm)';
 
@@ -21,7 +25,6 @@ const isDecoded = (image: Locator) => image.evaluate((element) => element instan
 const mediaTime = (media: Locator) => media.evaluate((element) => (element as HTMLMediaElement).currentTime);
 
 test('a Markdown article shows its text and the pack’s own image, with where it comes from', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   const png = await readFile(path.resolve('resources/demo-pack/source/images/5k.png'));
   await installItems(app, testInfo.outputPath('work'), [
     {
@@ -76,7 +79,6 @@ test('an image fits the view and zooms in, out and back with the buttons and the
 });
 
 test('sound plays, pauses and seeks; film seeks', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   await installItems(app, testInfo.outputPath('work'), [
     { id: 'loa', kind: 'audio', languages: ['vi'], title: 'Bản tin loa (thử nghiệm)', files: [{ path: 'audio/loa.wav', language: 'vi', content: toneWav(4) }] },
     { id: 'phim', kind: 'video', languages: ['vi'], title: 'Phim ngắn (thử nghiệm)', files: [{ path: 'video/phim.webm', language: 'vi', content: colourSweepWebm() }] },
@@ -135,7 +137,6 @@ const canvasColours = (canvas: Locator) =>
   });
 
 test('a PDF is paged inside the app: page 2 of 2 is drawn after page 1', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   await installItems(app, testInfo.outputPath('work'), [{ id: 'to-in', kind: 'pdf', languages: ['vi'], title: 'Tờ in hai trang', files: [{ path: 'pdf/hai-trang.pdf', language: 'vi', content: await pagedPdf(2) }] }]);
   const pdf = (await openMaterial(app, packId, 'to-in')).getByTestId('pdf-viewer');
   await expect(pdf).toHaveAttribute('data-status', 'ready');
@@ -208,7 +209,6 @@ test('an article’s language versions switch, and two show side by side (Vietna
 });
 
 test('a hostile article is shown inert: no script runs, no handler fires, its link goes nowhere', async ({ app }, testInfo) => {
-  test.slow(); // builds and installs a pack
   // Each payload would both set a flag and open a dialog, were it ever run.
   const run = 'window.__pwned=1;alert(1)';
   const hostile = [
