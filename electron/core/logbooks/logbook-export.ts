@@ -52,15 +52,15 @@ function valueAt(data: Record<string, unknown>, field: string): unknown {
 function cell(field: string, value: unknown, nameOf: NameOf, t: Translate): string {
   if (value === undefined || value === null) return '';
   const registry = referenceRegistry[field];
-  if (registry) return nameOf(registry, String(value)) ?? t('logbooks:erasedPerson');
+  if (registry) return nameOf(registry, value as string) ?? t('logbooks:erasedPerson');
   const labels = enumLabels[field];
-  if (labels) return Array.isArray(value) ? value.map((each) => t(`logbooks:${labels}.${String(each)}`)).join('; ') : t(`logbooks:${labels}.${String(value)}`);
+  if (labels) return Array.isArray(value) ? value.map((each) => t(`logbooks:${labels}.${String(each)}`)).join('; ') : t(`logbooks:${labels}.${value as string}`);
   if (field === 'materials' || field === 'answeredBy') return (value as MaterialUse[]).map(materialText).join('; ');
   if (field === 'leaflet') return materialText(value as MaterialUse);
   if (field === 'audience.byEthnicity') return (value as { ethnicity: string; count: number }[]).map((each) => `${each.ethnicity}: ${each.count}`).join('; ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value.replace('T', ' ');
   if (Array.isArray(value)) return value.map(String).join('; ');
-  return String(value);
+  return `${value as string | number}`;
 }
 
 function materialText(use: MaterialUse): string {

@@ -73,7 +73,7 @@ export class MonthFiles {
       return cached;
     }
     const file = path.join(this.folder(kind), `${month}.json`);
-    const db = new Low<MonthFile>(new DurableJsonFile(file, { parse: (data) => monthFileSchema.parse(data) as MonthFile, onDamaged: this.#onDamaged, indent: 0 }), { records: [] });
+    const db = new Low<MonthFile>(new DurableJsonFile(file, { parse: (data) => monthFileSchema.parse(data), onDamaged: this.#onDamaged, indent: 0 }), { records: [] });
     await db.read();
     this.#open.set(key, db);
     if (this.#open.size > cachedMonths) this.#open.delete(this.#open.keys().next().value as string);

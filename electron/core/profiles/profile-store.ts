@@ -67,8 +67,8 @@ export async function openProfileStore(dataDir: string, onDamaged: (file: string
     async update(id, change) {
       const profiles = db.data.profiles.map((profile) => {
         if (profile.id !== id) return profile;
-        const { pin: _old, ...rest } = profile;
-        const pin = change.pin === undefined ? profile.pin : change.pin ?? undefined;
+        const { pin: previousPin, ...rest } = profile;
+        const pin = change.pin === undefined ? previousPin : change.pin ?? undefined;
         return { ...rest, name: change.name.normalize('NFC'), ...(pin ? { pin } : {}) };
       });
       await write({ ...db.data, profiles });

@@ -14,7 +14,10 @@ type RegistryFile = z.infer<typeof fileSchema>;
 /** The field that names an entry: shown in lists, used to find it by name in a CSV. */
 export const nameField: Record<RegistryName, string> = { villages: 'name', figures: 'fullName', places: 'name' };
 
-export const entryName = (entry: RegistryEntry): string => String(entry.data[nameField[entry.registry]] ?? '');
+export const entryName = (entry: RegistryEntry): string => {
+  const name = entry.data[nameField[entry.registry]];
+  return typeof name === 'string' ? name : '';
+};
 
 /**
  * The commune's registries, one small lowdb file each (`registries/figures.json`): a commune
@@ -115,6 +118,6 @@ export class RegistryStore {
 
 function searchableText(entry: RegistryEntry): string {
   return Object.values(entry.data)
-    .map((value) => (typeof value === 'string' ? value : Array.isArray(value) ? value.map((each) => (typeof each === 'string' ? each : typeof each === 'object' && each ? Object.values(each).join(' ') : '')).join(' ') : ''))
+    .map((value) => (typeof value === 'string' ? value : Array.isArray(value) ? value.map((each) => (typeof each === 'string' ? each : typeof each === 'object' && each ? Object.values(each as object).join(' ') : '')).join(' ') : ''))
     .join(' ');
 }
