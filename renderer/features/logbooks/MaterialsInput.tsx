@@ -62,7 +62,7 @@ export function MaterialsInput({ path, label, hint, single = false, kind }: Mate
             add({ source: 'free', text: '' });
           }}
         >
-          <PenLine aria-hidden="true" /> {t('logbooks:materials.addFree')}
+          <PenLine aria-hidden="true" /> {kind === 'leaflet' ? t('logbooks:materials.addFreeLeaflet') : t('logbooks:materials.addFree')}
         </button>
       </div>
     </FieldGroup>

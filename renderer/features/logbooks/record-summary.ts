@@ -26,7 +26,8 @@ export function recordTitle(kind: LogbookKind, data: LogRecord['data'], nameOf: 
     case 'leafletHandout': {
       const leaflet = data['leaflet'] as MaterialUse | undefined;
       const copies = typeof data['copies'] === 'number' ? t('logbooks:list.copies', { count: data['copies'], number: formatNumber(data['copies']) }) : '';
-      return [leaflet ? materialName(leaflet) : '', copies].filter(Boolean).join(' · ');
+      // The count first, so a long leaflet title never hides it.
+      return [copies, leaflet ? materialName(leaflet) : ''].filter(Boolean).join(' · ');
     }
   }
 }
