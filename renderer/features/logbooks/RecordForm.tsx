@@ -83,7 +83,7 @@ function FormBody({ route, record, initial }: { route: FormRoute; record: LogRec
     setTouched(true);
     setValues((current) => withValueAt(current, path, value));
   }, []);
-  const api: RecordFormApi = { kind: route.kind, values, set, errorAt: message };
+  const api: RecordFormApi = { values, set, errorAt: message };
 
   const save = async (finalise: boolean) => {
     if (busy) return;

@@ -1,11 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { LogbookKind } from '../../../electron/core/contract';
 import type { FormValues } from './form-memory';
 import type { FieldPath } from './form-values';
 import { valueAt } from './record-fields';
 
 export interface RecordFormApi {
-  readonly kind: LogbookKind;
   readonly values: FormValues;
   readonly set: (path: FieldPath, value: unknown) => void;
   /** What is wrong with a field (or with something inside it), in words; undefined when nothing is. */
