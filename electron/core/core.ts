@@ -64,7 +64,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   try {
     const events = new EventBus();
     const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
-    const notices = new NoticeBoard();
+    const notices = new NoticeBoard((notice) => events.emit('app.notice', notice));
     const onDamaged = (file: string, movedTo: string) => notices.post('common:notice.damagedFile', { file, movedTo });
     const settings = await openSettingsStore(lock.dataDir, onDamaged);
     const transfers = openTransfers(lock.dataDir);

@@ -45,7 +45,7 @@ export function App() {
           <div className="shell">
             <Sidebar current={current} />
             <main className="content" data-place={current}>
-              <NoticeBanner notices={info.notices} />
+              <NoticeBanner initial={info.notices} />
               {session.profiles.length === 0 && !askLater && <FirstRunPrompt onLater={() => setAskLater(true)} />}
               <h1>{t(`nav:${current}.title`)}</h1>
               {Page ? <Page /> : <NotYetBuilt place={current} />}

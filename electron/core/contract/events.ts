@@ -3,10 +3,13 @@ import { settingsSchema } from './settings';
 import { logbookKinds } from './logbooks';
 import { registryNames } from './registries';
 import { sessionSchema } from './profiles';
+import { noticeSchema } from './app-info';
 
 /** Everything the core announces to its clients, whatever carries it (IPC or the event stream). */
 export const eventContract = {
   'settings.changed': settingsSchema,
+  /** Something the user must hear about happened after start (a damaged file found and moved aside). */
+  'app.notice': noticeSchema,
   /** Installed packs changed (an import, a removal): lists should reload. */
   'packs.changed': z.object({ id: z.string() }),
   'packs.importProgress': z.object({ uploadId: z.string(), label: z.string(), doneBytes: z.number(), totalBytes: z.number(), doneFiles: z.number(), totalFiles: z.number() }),
