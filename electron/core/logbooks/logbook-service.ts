@@ -8,6 +8,7 @@ import { checkEntries } from './logbook-import';
 import { newRecordId } from './record-id';
 import { validRecordData } from './record-validation';
 import { currentSchemaVersion, migrateLogbooks, type MigrationOutcome } from './schema-migrations';
+import { removeStrayTempFiles } from './stray-temp-files';
 import { WriteJournal } from './write-journal';
 
 export interface SaveRequest {
@@ -58,6 +59,7 @@ export class LogbookService {
     const files = new MonthFiles(root, options.onDamaged);
     const journal = new WriteJournal(root, files);
     await journal.recover();
+    await removeStrayTempFiles(root);
     const migration = await migrateLogbooks(root, files);
     return { service: new LogbookService(files, journal, options.device, options.clock ?? (() => new Date())), migration };
   }
