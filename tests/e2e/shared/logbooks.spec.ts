@@ -270,3 +270,28 @@ test('with no one chosen, saving says who to choose and where, and keeps what wa
   await expect(fieldValue(page, 'place')).toHaveText('Nhà rông buôn Kô Siêr');
   await expect(detail(page).getByTestId('record-facts')).toContainText('H’Hen Niê');
 });
+
+for (const { name, hash, kind, required } of [
+  { name: 'outreach by a community figure', hash: '#/outreach/figureOutreach/new', kind: 'figureOutreach', required: ['Người có uy tín'] },
+  { name: 'a visit to a place of worship', hash: '#/outreach/worshipOutreach/new', kind: 'worshipOutreach', required: ['Cơ sở tôn giáo', 'Nội dung đã truyền đạt'] },
+  { name: 'a leaflet hand-out', hash: '#/leaflets/new', kind: 'leafletHandout', required: ['Số bản'] },
+]) {
+  test(`finalising ${name} with its required fields empty says so at each field, saving nothing`, async ({ app }) => {
+    await setUp(app);
+    const { page } = app;
+    await page.goto(`${new URL(page.url()).origin}/${hash}`);
+    await waitUntilReady(page);
+    await page.getByTestId('finalise').click();
+
+    await expect(page.getByTestId('form-problem')).toBeVisible();
+    for (const label of required) {
+      const field = form(page).getByLabel(label, { exact: true });
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription(/Bắt buộc phải có\./);
+    }
+    // The focus is in the first refused field (a picker's search box, in its refused group).
+    await expect(page.locator('[aria-invalid="true"]:focus, [aria-invalid="true"] :focus')).toHaveCount(1);
+    await expectNoRawKeys(page);
+    expect(((await app.callCore('logbook.list', { kind })) as { value: { total: number } }).value.total).toBe(0);
+  });
+}
