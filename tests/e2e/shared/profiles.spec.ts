@@ -159,6 +159,8 @@ test('the people of the laptop are listed in the settings, where one more can be
   await expect(users).toContainText('Chưa có ai.');
   await users.getByLabel('Họ và tên').fill('Hà Thị Lan');
   await users.getByTestId('profile-add').click();
+  // The form empties once the core has saved; typing the next name before that would be wiped.
+  await expect(users.getByRole('status')).toContainText('Đã thêm Hà Thị Lan.');
   await users.getByLabel('Họ và tên').fill('Y Bhim Ktla');
   await users.getByLabel('Mã PIN (không bắt buộc)').fill('12a4');
   await users.getByLabel('Nhập lại mã PIN').fill('12a4');
