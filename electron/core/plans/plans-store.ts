@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import { planSchema, type SessionPlan } from '../contract/library';
 import { DurableJsonFile } from '../storage/durable-json-file';
+import { replaceData } from '../storage/replace-data';
 
 const fileSchema = z.object({ plans: z.array(planSchema) });
 type PlansFile = z.infer<typeof fileSchema>;
@@ -19,14 +20,7 @@ export async function openPlansStore(dataDir: string, onDamaged: (file: string, 
   const db = new Low<PlansFile>(new DurableJsonFile(path.join(dataDir, 'plans.json'), { parse: (data) => fileSchema.parse(data), onDamaged }), { plans: [] });
   await db.read();
   const write = async (next: PlansFile) => {
-    const previous = db.data;
-    db.data = next;
-    try {
-      await db.write();
-    } catch (error) {
-      db.data = previous;
-      throw error;
-    }
+    await replaceData(db, next);
   };
   return {
     list: () => [...db.data.plans].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),

@@ -5,6 +5,7 @@ import { ulid } from 'ulid';
 import { z } from 'zod';
 import { DurableJsonFile } from '../storage/durable-json-file';
 import type { PinHash } from './pin-hash';
+import { replaceData } from '../storage/replace-data';
 
 const storedProfile = z.object({
   id: z.string(),
@@ -41,14 +42,7 @@ export async function openProfileStore(dataDir: string, onDamaged: (file: string
   const db = new Low<ProfilesFile>(new DurableJsonFile(path.join(dataDir, 'profiles.json'), { parse: (data) => fileSchema.parse(data), onDamaged }), fresh);
   await db.read();
   const write = async (next: ProfilesFile) => {
-    const previous = db.data;
-    db.data = next;
-    try {
-      await db.write();
-    } catch (error) {
-      db.data = previous;
-      throw error;
-    }
+    await replaceData(db, next);
   };
   if (db.data === fresh) await write(fresh);
 

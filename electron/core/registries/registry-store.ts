@@ -7,6 +7,7 @@ import { registryEntrySchema, registryNames, type RegistryData, type RegistryEnt
 import { fold } from '../library/search-folding';
 import { newRecordId } from '../logbooks/record-id';
 import { DurableJsonFile } from '../storage/durable-json-file';
+import { replaceData } from '../storage/replace-data';
 
 const fileSchema = z.object({ entries: z.array(registryEntrySchema) });
 type RegistryFile = z.infer<typeof fileSchema>;
@@ -99,14 +100,7 @@ export class RegistryStore {
 
   async #write(registry: RegistryName, entries: RegistryEntry[]): Promise<void> {
     const db = this.#dbs[registry];
-    const previous = db.data;
-    db.data = { entries };
-    try {
-      await db.write();
-    } catch (error) {
-      db.data = previous;
-      throw error;
-    }
+    await replaceData(db, { entries });
   }
 
   #serially<T>(task: () => Promise<T>): Promise<T> {
