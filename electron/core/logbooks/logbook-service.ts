@@ -37,7 +37,8 @@ const monthOf = (occurredAt: string) => occurredAt.slice(0, 7);
 /**
  * The logbooks: records saved as drafts, finalised, edited with every earlier state kept,
  * withdrawn with a reason, never deleted. Saves are applied one at a time, and a save has
- * returned only once its month file is durably on disk.
+ * returned only once it is durably on disk (a line in its month's change log, or the month
+ * rewritten).
  */
 export class LogbookService {
   readonly #files: MonthFiles;
@@ -95,7 +96,7 @@ export class LogbookService {
         const data = validRecordData(request.kind, request.data, request.finalise ? 'final' : 'draft');
         const record = this.#newRecord(request.kind, data, request.finalise, author, now);
         const month = monthOf(record.occurredAt);
-        await this.#files.write(request.kind, month, [...(await this.#files.records(request.kind, month)), record]);
+        await this.#files.put(request.kind, month, record);
         return record;
       }
       const found = await this.#find(request.kind, request.id, request.month);
@@ -218,8 +219,7 @@ export class LogbookService {
       ]);
       return;
     }
-    const records = await this.#files.records(record.kind, month);
-    await this.#files.write(record.kind, month, records.map((each) => (each.id === record.id ? record : each)));
+    await this.#files.put(record.kind, month, record);
   }
 
   async #find(kind: LogbookKind, id: string, month: string | undefined): Promise<{ month: string; record: LogRecord } | undefined> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { syncFolder } from './durable-folder';
 
 export interface DurableWriteOptions {
   /** The platform whose rename quirks apply; injectable so Windows behaviour is testable anywhere. */
@@ -58,16 +59,5 @@ async function renameWithRetry(from: string, to: string, platform: NodeJS.Platfo
       if (!retryable || Date.now() + delay > deadline) throw error;
       await sleep(delay);
     }
-  }
-}
-
-async function syncFolder(folder: string, platform: NodeJS.Platform): Promise<void> {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -39,7 +39,8 @@ const onDamaged = () => {
   throw new Error('no file here is damaged');
 };
 const monthFile = (kind: LogbookKind, month: string) => path.join(root(), kind, `${month}.json`);
-const recordsIn = async (kind: LogbookKind, month: string) => (JSON.parse(await readFile(monthFile(kind, month), 'utf8')) as { records: LogRecord[] }).records;
+/** The records of a month as stored (its snapshot and change log), read afresh. */
+const recordsIn = (kind: LogbookKind, month: string): Promise<LogRecord[]> => new MonthFiles(root(), onDamaged).records(kind, month);
 /** Every stored file's bytes, by name: to see that nothing was rewritten. */
 async function snapshot(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
