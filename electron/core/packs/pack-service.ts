@@ -21,7 +21,7 @@ export interface PackServiceOptions {
   readonly clock?: () => Date;
   readonly onDamaged: (file: string, movedTo: string) => void;
   /** For tests: how the store writes, and how much room the disk has. */
-  readonly storeWriter?: StoreWriter;
+  readonly storeWriter?: Partial<StoreWriter>;
   readonly freeBytes?: (dir: string) => Promise<number>;
 }
 

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPackService } from '../../../electron/core/packs/pack-service';
@@ -36,6 +37,21 @@ describe('installing a pack', () => {
     const packs = await h.open({ storeWriter: { createWriteStream, flush: () => Promise.resolve(false) } });
     await expect(packs.importFile(await buildTestPack(h.work, h.publisher), 'a')).resolves.toMatchObject({ status: 'installed' });
     expect(await objectCount(h.dataDir)).toBe(1);
+  });
+
+  it('installs small files and a file too large to read in whole, each byte for byte', async () => {
+    const video = Buffer.alloc(9 * 1024 * 1024, 0x2a);
+    video.write('ftypisom', 4, 'ascii');
+    const packs = await h.open();
+    const file = await buildTestPack(h.work, h.publisher, {
+      items: [...defaultItems, { id: 'video', kind: 'video', languages: ['vi'], files: [{ path: 'huong-dan.mp4', content: video }] }, { id: 'logo', kind: 'image', languages: ['vi'], files: [shared] }],
+    });
+    await expect(packs.importFile(file, 'a')).resolves.toMatchObject({ status: 'installed' });
+    for (const content of [video, shared.content]) {
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      expect((await readFile(path.join(h.dataDir, 'store', 'objects', sha256.slice(0, 2), sha256))).equals(content)).toBe(true);
+    }
+    expect(await objectCount(h.dataDir)).toBe(3);
   });
 
   it('says plainly when the file is not there', async () => {

@@ -76,6 +76,17 @@ async function resigned(file: string, publisher: TestPublisher, edit: (manifest:
   });
 }
 
+/** Version 2 with a video larger than the install reads into memory at once, so it streams. */
+const largeVideoPack = () =>
+  buildTestPack(h.work, h.publisher, { version: 2, items: [{ id: 'video', kind: 'video', languages: ['vi'], files: [{ path: 'huong-dan.mp4', content: largeVideo() }] }] });
+
+/** 9 MB that read as an MP4 (its `ftyp` box at byte 4); the rest is filler. */
+function largeVideo(): Buffer {
+  const bytes = Buffer.alloc(9 * 1024 * 1024, 0x2a);
+  bytes.write('ftypisom', 4, 'ascii');
+  return bytes;
+}
+
 const v2 = () => buildTestPack(h.work, h.publisher, { version: 2, items: [{ id: 'moi', kind: 'article', languages: ['vi'], files: [{ path: 'moi.md', content: '# Bài mới, nội dung mới\n' }] }] });
 
 describe('a refused pack changes nothing', () => {
@@ -181,17 +192,32 @@ describe('a refused pack changes nothing', () => {
   });
 
   it('refuses to install when the disk fills up mid-install', async () => {
+    const { writeFile: realWrite } = await import('node:fs/promises');
+    let written = 0;
+    packs = await h.open({
+      storeWriter: {
+        writeNewFile: async (file, bytes) => {
+          written += bytes.length;
+          if (written > 10) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          await realWrite(file, bytes, { flag: 'wx' });
+        },
+      },
+    });
+    await expectRefused(await v2(), 'diskFull');
+  });
+
+  it('refuses to install when the disk fills up while a large file streams in', async () => {
     const { createWriteStream } = await import('node:fs');
     const { Writable } = await import('node:stream');
     let written = 0;
-    const full = await h.open({
+    packs = await h.open({
       storeWriter: {
         createWriteStream: ((file: string, options: object) => {
           const real = createWriteStream(file, options);
           return new Writable({
             write(chunk: Buffer, _encoding, callback) {
               written += chunk.length;
-              if (written > 10) callback(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+              if (written > 1_000_000) callback(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
               else real.write(chunk, callback);
             },
             final(callback) {
@@ -205,8 +231,7 @@ describe('a refused pack changes nothing', () => {
         }) as unknown as typeof createWriteStream,
       },
     });
-    packs = full;
-    await expectRefused(await v2(), 'diskFull');
+    await expectRefused(await largeVideoPack(), 'diskFull');
   });
 
   it('refuses to start an install that cannot fit', async () => {

@@ -15,14 +15,17 @@ export interface PackArchive {
   readSmall(name: string, maxBytes: number): Promise<Buffer>;
   /** A stream of an entry that fails if it yields more or fewer than `expectedSize` bytes. */
   openExact(name: string, expectedSize: number, onTooLarge: () => PackRefusal): Promise<Readable>;
+  /** A whole entry of exactly `expectedSize` bytes, for files small enough to hold in memory. */
+  readExact(name: string, expectedSize: number, onTooLarge: () => PackRefusal): Promise<Buffer>;
   close(): void;
 }
 
 const symlinkMode = 0o120000;
+const storedMethod = 0;
 const fileTypeMask = 0o170000;
 
 export async function openPackArchive(file: string, label: string): Promise<PackArchive> {
-  const zip = await openZip(file, label);
+  const { zip, reader } = await openZip(file, label);
   const entries = new Map<string, Entry>();
   try {
     for await (const entry of readEntries(zip, label)) {
@@ -48,35 +51,43 @@ export async function openPackArchive(file: string, label: string): Promise<Pack
       zip.openReadStream(entry, (error, stream) => (error ? reject(unreadable(label, error)) : resolve(stream)));
     });
 
+  const openExact = async (name: string, expectedSize: number, onTooLarge: () => PackRefusal): Promise<Readable> => {
+    const entry = entryNamed(name);
+    if (entry.uncompressedSize !== expectedSize) throw onTooLarge();
+    const raw = await open(entry);
+    const cut = exactly(expectedSize, onTooLarge);
+    // yauzl notices when an entry inflates past the size its header claims.
+    raw.on('error', (error) => cut.destroy(/too many bytes|expected \d+ bytes/.test(error.message) ? onTooLarge() : unreadable(label, error)));
+    return raw.pipe(cut);
+  };
+
   return {
     names: new Set(entries.keys()),
     sizeOf: (name) => entryNamed(name).uncompressedSize,
     async readSmall(name, maxBytes) {
       const entry = entryNamed(name);
       if (entry.uncompressedSize > maxBytes) throw new PackRefusal('documentTooLarge', { pack: label, entry: name });
-      const stream = (await open(entry)).pipe(exactly(entry.uncompressedSize, () => new PackRefusal('documentTooLarge', { pack: label, entry: name })));
-      const chunks: Buffer[] = [];
-      try {
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-      } catch (error) {
-        throw error instanceof PackRefusal ? error : unreadable(label, error);
-      }
-      return Buffer.concat(chunks);
+      return collect((await open(entry)).pipe(exactly(entry.uncompressedSize, () => new PackRefusal('documentTooLarge', { pack: label, entry: name }))), label);
     },
-    async openExact(name, expectedSize, onTooLarge) {
+    openExact,
+    async readExact(name, expectedSize, onTooLarge) {
       const entry = entryNamed(name);
       if (entry.uncompressedSize !== expectedSize) throw onTooLarge();
-      const raw = await open(entry);
-      const cut = exactly(expectedSize, onTooLarge);
-      // yauzl notices when an entry inflates past the size its header claims.
-      raw.on('error', (error) => cut.destroy(/too many bytes|expected \d+ bytes/.test(error.message) ? onTooLarge() : unreadable(label, error)));
-      return raw.pipe(cut);
+      if (entry.compressionMethod !== storedMethod || entry.compressedSize !== expectedSize) return collect(await openExact(name, expectedSize, onTooLarge), label);
+      // Stored as is (media, most of a pack): one read at the data's place in the archive,
+      // instead of a chain of streams per file. yauzl still checks the entry's local header.
+      try {
+        const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+        return await reader.readFully(fileDataStart, expectedSize);
+      } catch (error) {
+        throw unreadable(label, error);
+      }
     },
     close: () => zip.close(),
   };
 }
 
-function openZip(file: string, label: string): Promise<ZipFile> {
+function openZip(file: string, label: string): Promise<{ zip: ZipFile; reader: FileReader }> {
   const options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true };
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => reject(nameError(error, label) ?? unreadable(label, error));
@@ -84,10 +95,11 @@ function openZip(file: string, label: string): Promise<ZipFile> {
       if (openError) return reject(openError.code === 'ENOENT' ? new PackRefusal('fileNotFound', { pack: label }) : unreadable(label, openError));
       fstat(fd, (statError, stats) => {
         if (statError) return close(fd, () => fail(statError));
-        yauzl.fromRandomAccessReader(new FileReader(fd), stats.size, options, (error, zip) => {
+        const reader = new FileReader(fd);
+        yauzl.fromRandomAccessReader(reader, stats.size, options, (error, zip) => {
           // On success the file is closed with the zip (once its last stream ends); on failure, here.
           if (error) close(fd, () => fail(error));
-          else resolve(zip);
+          else resolve({ zip, reader });
         });
       });
     });
@@ -145,6 +157,25 @@ class FileReader extends yauzl.RandomAccessReader {
     });
   }
 
+  /**
+   * Exactly `length` bytes from `position`, which the caller has checked lie within the file.
+   * A slice of the read-ahead where it holds them (no copy); else one read, which becomes the
+   * read-ahead for the entries that follow.
+   */
+  readFully(position: number, length: number): Promise<Buffer> {
+    const cached = this.cached(position, position + length);
+    if (cached?.length === length) return Promise.resolve(cached);
+    const bytes = Buffer.allocUnsafe(Math.max(length, chunkBytes));
+    return new Promise((resolve, reject) => {
+      read(this.fd, bytes, 0, bytes.length, position, (error, bytesRead) => {
+        if (error) return reject(error);
+        if (bytesRead < length) return reject(new Error(`read ${bytesRead} of ${length} bytes at ${position}`));
+        this.window = { position, bytes: bytes.subarray(0, bytesRead) };
+        resolve(bytes.subarray(0, length));
+      });
+    });
+  }
+
   override close(callback: (error: Error | null) => void): void {
     close(this.fd, callback);
   }
@@ -191,6 +222,16 @@ class RangeStream extends Readable {
       this.push(bytesRead === 0 ? null : buffer.subarray(0, bytesRead));
     });
   }
+}
+
+async function collect(stream: Readable, label: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw unreadable(label, error);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function* readEntries(zip: ZipFile, label: string): AsyncGenerator<Entry> {

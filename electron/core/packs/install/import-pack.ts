@@ -10,6 +10,9 @@ export type ImportServices = InstallServices;
 export type ImportProgress = InstallProgress;
 export type ImportOutcome = InstallOutcome;
 
+/** Files up to this size are read in whole; larger ones (videos) stream, so memory stays bounded. */
+const wholeFileBytes = 8 * 1024 * 1024;
+
 export async function importPackFile(services: ImportServices, file: string, label: string, onProgress: (progress: ImportProgress) => void = () => undefined): Promise<ImportOutcome> {
   const archive = await openPackArchive(file, label);
   try {
@@ -31,8 +34,11 @@ export async function importPackFile(services: ImportServices, file: string, lab
       plan,
       async (object, staging) => {
         const tooLarge = () => new PackRefusal('fileTooLarge', { pack: name, path: object.path });
-        const stream = await archive.openExact(`${archiveNames.objectPrefix}${object.sha256}`, object.size, tooLarge);
-        const digest = await staging.receive(stream, object.sha256);
+        const entry = `${archiveNames.objectPrefix}${object.sha256}`;
+        const digest =
+          object.size <= wholeFileBytes
+            ? await staging.receiveBytes(await archive.readExact(entry, object.size, tooLarge), object.sha256)
+            : await staging.receive(await archive.openExact(entry, object.size, tooLarge), object.sha256);
         if (digest !== object.sha256) throw new PackRefusal('fileTampered', { pack: name, path: object.path });
       },
       onProgress,

@@ -57,8 +57,9 @@ export async function planInstall(services: InstallServices, pack: SignedPack): 
   if (current && current.version === manifest.version && current.manifestSha256 === pack.manifestSha256) {
     return { kind: 'unchanged', outcome: { status: 'unchanged', id: manifest.id, version: manifest.version, title: name, bytesAdded: 0 } };
   }
-  const needed: NeededObject[] = [];
-  for (const [sha256, info] of expectedObjects(pack)) if (!(await services.store.has(sha256))) needed.push({ sha256, ...info });
+  const objects = [...expectedObjects(pack)];
+  const held = await services.store.holding(objects.map(([sha256]) => sha256));
+  const needed = objects.flatMap(([sha256, info]) => (held.has(sha256) ? [] : [{ sha256, ...info }]));
   return { kind: 'install', current, needed, name };
 }
 

@@ -1,7 +1,7 @@
 // Files kept once by SHA-256, shared by every pack and version that names them. New files
 // arrive through a staging folder and are renamed in only after their hash checked out.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import fs, { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -11,6 +11,8 @@ import { flushFileSystem } from '../../storage/flush-file-system';
 export interface ObjectStore {
   readonly root: string;
   has(sha256: string): Promise<boolean>;
+  /** Which of `sha256s` the store holds, in one look per folder rather than one per file. */
+  holding(sha256s: Iterable<string>): Promise<Set<string>>;
   pathOf(sha256: string): string;
   open(sha256: string, range?: { start: number; end: number }): Readable;
   sizeOf(sha256: string): Promise<number | undefined>;
@@ -30,6 +32,8 @@ export interface Staging {
    * The caller compares it with the signed one before committing.
    */
   receive(source: Readable, sha256: string): Promise<string>;
+  /** The same for a file already read in whole: one write instead of a stream. */
+  receiveBytes(bytes: Uint8Array, sha256: string): Promise<string>;
   /**
    * Takes a file the caller has already checked (a finished download) into the staging
    * area by renaming it; it must be on the store's file system.
@@ -44,25 +48,43 @@ export interface Staging {
   discard(): Promise<void>;
 }
 
-/** How the store writes; tests swap it to simulate a full disk. */
+/** How the store writes; tests swap parts of it to simulate a full disk. */
 export interface StoreWriter {
   createWriteStream: typeof createWriteStream;
+  /** Writes a new file in one go; fails if it exists. */
+  writeNewFile: (file: string, bytes: Uint8Array) => Promise<void>;
   /** Flushes the whole file system at once, or says it cannot (see flushFileSystem). */
-  flush?: (dir: string) => Promise<boolean>;
+  flush: (dir: string) => Promise<boolean>;
 }
 
-const defaultWriter: StoreWriter = { createWriteStream, flush: flushFileSystem };
+const defaultWriter: StoreWriter = {
+  createWriteStream,
+  writeNewFile,
+  flush: flushFileSystem,
+};
 
-export function openObjectStore(root: string, writer: StoreWriter = defaultWriter): ObjectStore {
+export function openObjectStore(root: string, writerParts: Partial<StoreWriter> = {}): ObjectStore {
+  const writer: StoreWriter = { ...defaultWriter, ...writerParts };
   const objectsDir = path.join(root, 'objects');
   const stagingDir = path.join(root, 'staging');
   const pathOf = (sha256: string) => path.join(objectsDir, sha256.slice(0, 2), sha256);
-  const flush = (dir: string) => (writer.flush ?? flushFileSystem)(dir);
+  const { flush } = writer;
 
   return {
     root,
     pathOf,
     has: async (sha256) => (await stat(pathOf(sha256)).catch(() => undefined))?.isFile() ?? false,
+    async holding(sha256s) {
+      const wanted = new Set(sha256s);
+      const prefixes = new Set([...wanted].map((sha256) => sha256.slice(0, 2)));
+      const held = new Set<string>();
+      await forEachLimited([...prefixes], 8, async (prefix) => {
+        for (const entry of await readdir(path.join(objectsDir, prefix), { withFileTypes: true }).catch(() => [])) {
+          if (entry.isFile() && wanted.has(entry.name)) held.add(entry.name);
+        }
+      });
+      return held;
+    },
     sizeOf: async (sha256) => (await stat(pathOf(sha256)).catch(() => undefined))?.size,
     open: (sha256, range) => createReadStream(pathOf(sha256), range),
 
@@ -73,7 +95,6 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
       const adopted = new Map<string, string>();
       return {
         async receive(source, sha256) {
-          const file = path.join(dir, sha256);
           const hash = createHash('sha256');
           const hashing = new Transform({
             transform(chunk: Buffer, _encoding, callback) {
@@ -81,9 +102,16 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
               callback(null, chunk);
             },
           });
-          await pipeline(source, hashing, writer.createWriteStream(file, { flags: 'wx' }));
+          await pipeline(source, hashing, writer.createWriteStream(path.join(dir, sha256), { flags: 'wx' }));
           received.push(sha256);
           return hash.digest('hex');
+        },
+        async receiveBytes(bytes, sha256) {
+          // Hashing a file this size takes far less than writing it: no need to overlap them.
+          const digest = createHash('sha256').update(bytes).digest('hex');
+          await writer.writeNewFile(path.join(dir, sha256), bytes);
+          received.push(sha256);
+          return digest;
         },
         async adopt(file, sha256) {
           await rename(file, path.join(dir, sha256));
@@ -129,6 +157,33 @@ export function openObjectStore(root: string, writer: StoreWriter = defaultWrite
     clearStaging: () => rm(stagingDir, { recursive: true, force: true }),
     downloadsDir: path.join(root, 'downloads'),
   };
+}
+
+/**
+ * Creates `file` with `bytes` in it. Callback calls, not `fs.promises.writeFile`: a pack is
+ * thousands of small files, and each promise-based call costs the main thread far more.
+ */
+function writeNewFile(file: string, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fs.open(file, 'wx', (openError, fd) => {
+      if (openError) return reject(openError);
+      const finish = (error: Error | null) =>
+        fs.close(fd, (closeError) => {
+          const failure = error ?? closeError;
+          if (failure) reject(failure);
+          else resolve();
+        });
+      const writeFrom = (offset: number) => {
+        if (offset >= bytes.length) return finish(null);
+        fs.write(fd, bytes, offset, bytes.length - offset, null, (error, written) => {
+          if (error) return finish(error);
+          if (written === 0) return finish(Object.assign(new Error('short write'), { code: 'EIO' }));
+          writeFrom(offset + written);
+        });
+      };
+      writeFrom(0);
+    });
+  });
 }
 
 async function syncFile(file: string): Promise<void> {
