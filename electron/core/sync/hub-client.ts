@@ -4,9 +4,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { HubFailure } from './hub-failure';
+import { httpGet, type HttpAnswer } from './http-get';
 
 export interface HubClientOptions {
   readonly baseUrl: string;
@@ -42,14 +41,12 @@ export function openHubClient(options: HubClientOptions): HubClient {
   }
   const stallMs = options.stallMs ?? 30_000;
   const retries = options.retries ?? 5;
-  const urlOf = (path: string) => new URL(path, base).toString();
-
   /** One request, with a stall timer that restarts whenever bytes arrive. */
-  async function request(path: string, headers: Record<string, string> = {}): Promise<{ response: Response; stall: StallGuard }> {
+  async function request(path: string, headers: Record<string, string> = {}, compressed = false): Promise<{ response: HttpAnswer; stall: StallGuard }> {
     if (options.signal?.aborted) throw new HubFailure('cancelled');
     const stall = new StallGuard(stallMs, options.signal);
     try {
-      const response = await fetch(urlOf(path), { headers, signal: stall.signal, redirect: 'follow' });
+      const response = await httpGet(new URL(path, base), headers, stall.signal, { compressed });
       stall.touch();
       return { response, stall };
     } catch (error) {
@@ -59,25 +56,30 @@ export function openHubClient(options: HubClientOptions): HubClient {
   }
 
   async function readLimited(path: string, maxBytes: number, json: boolean): Promise<Buffer> {
-    const { response, stall } = await request(path);
+    // Documents may come gzipped (a manifest shrinks several times); the signatures are
+    // checked on the bytes after decompressing, which are the signed ones.
+    const { response, stall } = await request(path, {}, true);
     try {
       if (response.status === 404) throw new HubFailure('notFound', { path });
-      if (!response.ok) throw new HubFailure('serverError', { status: response.status, path });
-      const type = response.headers.get('content-type') ?? '';
+      if (!isSuccess(response)) throw new HubFailure('serverError', { status: response.status, path });
+      const type = response.header('content-type') ?? '';
       if (json && /text\/html/i.test(type)) throw new HubFailure('notJson', { path });
+      if (!/^(|identity|gzip|x-gzip|deflate)$/i.test((response.header('content-encoding') ?? '').trim())) throw new HubFailure('notJson', { path });
       const chunks: Buffer[] = [];
       let total = 0;
-      for await (const chunk of bodyOf(response)) {
+      for await (const chunk of response.body) {
         stall.touch();
-        total += (chunk as Uint8Array).length;
+        total += (chunk as Buffer).length;
         if (total > maxBytes) throw new HubFailure('notJson', { path });
-        chunks.push(Buffer.from(chunk as Uint8Array));
+        chunks.push(chunk as Buffer);
       }
       return Buffer.concat(chunks);
     } catch (error) {
       throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
     } finally {
       stall.stop();
+      // An answer not read to its end holds its connection: let it go.
+      response.release();
     }
   }
 
@@ -145,18 +147,18 @@ export function openHubClient(options: HubClientOptions): HubClient {
         await truncate(part, 0);
         throw new HubFailure('serverError', { status: 416, path });
       }
-      if (!response.ok) throw new HubFailure('serverError', { status: response.status, path });
+      if (!isSuccess(response)) throw new HubFailure('serverError', { status: response.status, path });
       // 206 continues where the part ends; a 200 means the server ignored the range.
-      if (response.status === 206 && !(response.headers.get('content-range') ?? '').startsWith(`bytes ${have}-`)) {
+      if (response.status === 206 && !(response.header('content-range') ?? '').startsWith(`bytes ${have}-`)) {
         throw new HubFailure('serverError', { status: 206, path });
       }
       const resumed = have > 0 && response.status === 206;
       handle = await open(part, resumed ? 'a' : 'w');
       const digest = resumed ? hash : createHash('sha256');
       let written = resumed ? have : 0;
-      for await (const chunk of bodyOf(response)) {
+      for await (const chunk of response.body) {
         stall.touch();
-        const bytes = chunk as Uint8Array;
+        const bytes = chunk as Buffer;
         if (written + bytes.length > size) throw new HubFailure('wrongBytes', { path });
         digest.update(bytes);
         pending.push(bytes);
@@ -173,6 +175,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
       throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
     } finally {
       stall.stop();
+      response.release();
       await handle?.close();
     }
   }
@@ -266,7 +269,6 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A response body as a Node stream (empty when there is none). */
-function bodyOf(response: Response): Readable {
-  return response.body ? Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>) : Readable.from([]);
+function isSuccess(response: HttpAnswer): boolean {
+  return response.status >= 200 && response.status < 300;
 }
