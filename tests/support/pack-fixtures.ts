@@ -64,7 +64,7 @@ export interface TestPackSpec {
   readonly id?: string;
   readonly version?: number;
   readonly title?: string;
-  readonly items?: readonly { id: string; kind: string; languages: string[]; topics?: string[]; title?: string; files: TestFile[] }[];
+  readonly items?: readonly { id: string; kind: string; languages: string[]; topics?: string[]; title?: string; summary?: string; source?: string; license?: string; files: TestFile[] }[];
   readonly publishedAt?: string;
   readonly expiresAt?: string;
 }
@@ -101,6 +101,9 @@ export async function buildTestPack(workDir: string, publisher: TestPublisher, s
         languages: item.languages,
         topics: item.topics ?? [],
         title: { vi: item.title ?? item.id },
+        ...(item.summary ? { summary: { vi: item.summary } } : {}),
+        ...(item.source ? { source: item.source } : {}),
+        ...(item.license ? { license: item.license } : {}),
         files: item.files.map((file) => ({ path: file.path, ...(file.language ? { language: file.language } : {}) })),
       })),
     }),

@@ -6,19 +6,29 @@ const range = z.tuple([z.number(), z.number()]);
 
 export const materialFileSchema = z.object({ path: z.string(), language: z.string().optional(), mediaType: z.string(), size: z.number() });
 
-/** One material (a pack item) as the library lists it; where it comes from is in `packs`. */
-export const materialSchema = z.object({
+const kind = z.enum(['article', 'image', 'audio', 'video', 'pdf', 'leaflet']);
+
+/**
+ * One material (a pack item) as the library lists it: what a row, the filters, plans and
+ * search results need, and no more, for the list holds thousands. Where it comes from (and
+ * when it was signed) is its pack's, in `packs`.
+ */
+export const listedMaterialSchema = z.object({
   /** `<pack id>/<item id>`: stable across versions of the pack. */
   id: z.string(),
   packId: z.string(),
   itemId: z.string(),
-  kind: z.enum(['article', 'image', 'audio', 'video', 'pdf', 'leaflet']),
+  kind,
   title: localized,
-  summary: localized.optional(),
   languages: z.array(z.string()),
   topics: z.array(z.string()),
-  publishedAt: z.string(),
   withdrawn: z.boolean(),
+});
+export type ListedMaterial = z.infer<typeof listedMaterialSchema>;
+
+/** One material whole, as it is opened, presented or printed: its summary, source, licence and files too. */
+export const materialSchema = listedMaterialSchema.extend({
+  summary: localized.optional(),
   source: z.string().optional(),
   license: z.string().optional(),
   files: z.array(materialFileSchema),
@@ -43,7 +53,7 @@ const filters = {
   packId: z.string().max(128).optional(),
   topic: z.string().max(64).optional(),
   language: z.string().max(35).optional(),
-  kind: z.enum(['article', 'image', 'audio', 'video', 'pdf', 'leaflet']).optional(),
+  kind: kind.optional(),
 };
 
 export const searchHitSchema = z.object({
@@ -70,10 +80,15 @@ export const libraryContract = {
   'library.list': {
     input: z.strictObject(filters),
     result: z.object({
-      materials: z.array(materialSchema),
+      materials: z.array(listedMaterialSchema),
       packs: z.array(materialPackSchema),
       facets: z.object({ topics: z.array(z.string()), languages: z.array(z.string()), kinds: z.array(z.string()) }),
     }),
+  },
+  /** One material whole, with its pack; an id the library does not hold is refused as not found. */
+  'library.material': {
+    input: z.strictObject({ id: z.string().min(1).max(200) }),
+    result: z.object({ material: materialSchema, pack: materialPackSchema }),
   },
   /** Offline search over titles, topics and article text; accents and apostrophes optional. */
   'library.search': {

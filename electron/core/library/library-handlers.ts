@@ -4,11 +4,16 @@ import type { EventBus } from '../api/event-bus';
 import type { PlansStore } from '../plans/plans-store';
 import type { LibraryService } from './library-service';
 
-type LibraryHandlers = Pick<Handlers, 'library.list' | 'library.search' | 'library.check' | 'plans.list' | 'plans.save' | 'plans.remove'>;
+type LibraryHandlers = Pick<Handlers, 'library.list' | 'library.material' | 'library.search' | 'library.check' | 'plans.list' | 'plans.save' | 'plans.remove'>;
 
 export function libraryHandlers(library: LibraryService, plans: PlansStore, events: EventBus): LibraryHandlers {
   return {
     'library.list': (filters) => library.list(filters),
+    'library.material': async ({ id }) => {
+      const found = await library.material(id);
+      if (!found) throw new ApiFailure('not_found', 'library:detail.missing', { field: 'id' });
+      return found;
+    },
     'library.search': ({ query, limit, ...filters }) => library.search(query, filters, limit ?? 50),
     'library.check': ({ id }) => library.check(id),
     'plans.list': () => ({ plans: plans.list() }),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Material, MaterialPack, SearchHit } from '../contract/library';
+import type { ListedMaterial, Material, MaterialPack, SearchHit } from '../contract/library';
 import { writeFileDurably } from '../storage/write-file-durably';
 import { leafletMediaType } from '../packs/format/media-types';
 import { summarise, type InstalledPack } from '../packs/pack-summary';
@@ -29,9 +29,13 @@ export interface ResolvedFile {
 }
 
 interface LibraryState {
-  readonly materials: Material[];
+  /** Every material as listed, newest pack first, then by Vietnamese title. */
+  readonly listed: readonly ListedMaterial[];
+  readonly facets: { readonly topics: string[]; readonly languages: string[]; readonly kinds: string[] };
+  /** Every material whole, for the one opened. */
   readonly byId: ReadonlyMap<string, Material>;
   readonly packs: MaterialPack[];
+  readonly packById: ReadonlyMap<string, MaterialPack>;
   readonly files: Map<string, Map<string, ResolvedFile>>;
   /** The search indexes, loaded (or built) on first need, not with the list. */
   readonly indexes: () => Promise<Map<string, PackIndex>>;
@@ -70,15 +74,18 @@ export class LibraryService {
     await (await this.#current()).indexes();
   }
 
+  /** The materials the filters leave, as rows; with the packs they come from and what there is to filter by. */
   async list(filters: LibraryFilters) {
+    const { listed, packs, facets } = await this.#current();
+    return { materials: listed.filter((material) => matches(material, filters)), packs, facets };
+  }
+
+  /** One material whole, with its pack; undefined when no installed pack holds it. */
+  async material(id: string): Promise<{ material: Material; pack: MaterialPack } | undefined> {
     const state = await this.#current();
-    const materials = state.materials.filter((material) => matches(material, filters));
-    const facets = {
-      topics: [...new Set(state.materials.flatMap((material) => material.topics))].sort(),
-      languages: [...new Set(state.materials.flatMap((material) => material.languages))].sort(),
-      kinds: [...new Set(state.materials.map((material) => material.kind))].sort(),
-    };
-    return { materials, packs: state.packs, facets };
+    const material = state.byId.get(id);
+    const pack = material && state.packById.get(material.packId);
+    return material && pack ? { material, pack } : undefined;
   }
 
   async search(query: string, filters: LibraryFilters, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
@@ -131,7 +138,7 @@ export class LibraryService {
 
   async check(materialId: string): Promise<{ missing: string[]; damaged: string[] }> {
     const state = await this.#current();
-    const material = state.materials.find((each) => each.id === materialId);
+    const material = state.byId.get(materialId);
     const missing: string[] = [];
     const damaged: string[] = [];
     for (const file of material?.files ?? []) {
@@ -172,7 +179,7 @@ export class LibraryService {
     // Only the trust of each pack is wanted of its summary: no need to load the packs again.
     const now = this.#packs.trust.now();
     const withdrawn = this.#packs.trust.state().withdrawn;
-    const materials: Material[] = [];
+    const materials: { material: Material; publishedAt: string }[] = [];
     const packs: MaterialPack[] = [];
     const files = new Map<string, Map<string, ResolvedFile>>();
     const indexFiles: { pack: InstalledPack; name: string }[] = [];
@@ -195,26 +202,29 @@ export class LibraryService {
       for (const item of manifest.items) {
         for (const file of item.files) packFiles.set(file.path, { file: this.#packs.store.pathOf(file.sha256), size: file.size, mediaType: file.mediaType, sha256: file.sha256 });
         materials.push({
-          id: `${manifest.id}/${item.id}`,
-          packId: manifest.id,
-          itemId: item.id,
-          kind: item.kind,
-          title: item.title,
-          ...(item.summary ? { summary: item.summary } : {}),
-          languages: item.languages,
-          topics: item.topics,
           publishedAt: manifest.publishedAt,
-          withdrawn: packWithdrawn || withdrawn.some((entry) => entry.packId === manifest.id && entry.itemId === item.id),
-          ...(item.source ? { source: item.source } : {}),
-          ...(item.license ? { license: item.license } : {}),
-          files: item.files.map(({ path: filePath, language, mediaType, size }) => ({ path: filePath, ...(language ? { language } : {}), mediaType, size })),
+          material: {
+            id: `${manifest.id}/${item.id}`,
+            packId: manifest.id,
+            itemId: item.id,
+            kind: item.kind,
+            title: item.title,
+            ...(item.summary ? { summary: item.summary } : {}),
+            languages: item.languages,
+            topics: item.topics,
+            withdrawn: packWithdrawn || withdrawn.some((entry) => entry.packId === manifest.id && entry.itemId === item.id),
+            ...(item.source ? { source: item.source } : {}),
+            ...(item.license ? { license: item.license } : {}),
+            files: item.files.map(({ path: filePath, language, mediaType, size }) => ({ path: filePath, ...(language ? { language } : {}), mediaType, size })),
+          },
         });
       }
       files.set(manifest.id, packFiles);
       indexFiles.push({ pack, name: `${manifest.id}@${manifest.version}-${pack.pointer.manifestSha256.slice(0, 12)}.json` });
     }
     const collator = new Intl.Collator('vi');
-    materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || collator.compare(a.title.vi ?? '', b.title.vi ?? ''));
+    materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || collator.compare(a.material.title.vi ?? '', b.material.title.vi ?? ''));
+    const listed = materials.map(({ material }) => listedMaterial(material));
     let indexes: Promise<Map<string, PackIndex>> | undefined;
     const loadIndexes = () => {
       const loading = this.#serially(() => this.#loadIndexes(indexFiles, current));
@@ -224,7 +234,19 @@ export class LibraryService {
       });
       return loading;
     };
-    return { materials, byId: new Map(materials.map((material) => [material.id, material])), packs, files, indexes: () => (indexes ??= loadIndexes()) };
+    return {
+      listed,
+      facets: {
+        topics: [...new Set(listed.flatMap((material) => material.topics))].sort(),
+        languages: [...new Set(listed.flatMap((material) => material.languages))].sort(),
+        kinds: [...new Set(listed.map((material) => material.kind))].sort(),
+      },
+      byId: new Map(materials.map(({ material }) => [material.id, material])),
+      packs,
+      packById: new Map(packs.map((pack) => [pack.id, pack])),
+      files,
+      indexes: () => (indexes ??= loadIndexes()),
+    };
   }
 
   async #loadIndexes(indexFiles: readonly { pack: InstalledPack; name: string }[], current: () => boolean): Promise<Map<string, PackIndex>> {
@@ -262,7 +284,12 @@ export class LibraryService {
   }
 }
 
-function matches(material: Material, filters: LibraryFilters): boolean {
+/** A material as a row of the list: its files, summary, source and licence wait until it is opened. */
+function listedMaterial({ id, packId, itemId, kind, title, languages, topics, withdrawn }: Material): ListedMaterial {
+  return { id, packId, itemId, kind, title, languages, topics, withdrawn };
+}
+
+function matches(material: ListedMaterial, filters: LibraryFilters): boolean {
   return (
     (!filters.packId || material.packId === filters.packId) &&
     (!filters.topic || material.topics.includes(filters.topic)) &&

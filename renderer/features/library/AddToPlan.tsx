@@ -1,6 +1,6 @@
 import { Check, Plus } from 'lucide-react';
 import { useId, useState } from 'react';
-import type { Material } from '../../../electron/core/contract';
+import type { ListedMaterial } from '../../../electron/core/contract';
 import { useT } from '../../i18n/use-t';
 import { libraryHref } from './library-route';
 import { localizedText } from './localized-text';
@@ -8,7 +8,7 @@ import { usePlans } from './plans-context';
 import { PlansError } from './PlansError';
 
 /** Puts the material into a session plan (or takes it out), from its own page. */
-export function AddToPlan({ material }: { material: Material }) {
+export function AddToPlan({ material }: { material: ListedMaterial }) {
   const t = useT();
   const id = useId();
   const { plans, activePlan, change } = usePlans();

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Material } from '../../../electron/core/contract';
+import type { ListedMaterial } from '../../../electron/core/contract';
 import { formatNumber } from '../../i18n/format';
 import { useMessage } from '../../i18n/use-message';
 import { useT } from '../../i18n/use-t';
@@ -46,7 +46,7 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
   const planTitle = activePlan?.title ?? null;
   const planMaterials = useMemo(() => new Set(activePlan?.materials ?? []), [activePlan?.materials]);
   const onTogglePlan = useCallback(
-    (material: Material) => {
+    (material: ListedMaterial) => {
       if (!planId) return;
       const title = localizedText(material.title).text;
       change(planId, (plan) => {

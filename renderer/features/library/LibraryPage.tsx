@@ -7,6 +7,7 @@ import { PlanEditor } from './PlanEditor';
 import { PlansPage } from './PlansPage';
 import { PlansProvider, usePlans } from './plans-context';
 import { useLibrary, type LibraryFilters } from './use-library';
+import { focusViewHeading } from './view-focus';
 
 /** The library place: browse and search the installed materials, open one, prepare session plans. */
 export function LibraryPage() {
@@ -33,19 +34,14 @@ function Library() {
 
   const routeKey = libraryHref(route);
   useLayoutEffect(() => {
-    if (route.view === 'browse') return;
-    // A new view starts at its top, with the focus on its heading (as a new page would).
-    window.scrollTo(0, 0);
-    const heading = document.querySelector<HTMLElement>('.library-page .view-heading') ?? document.querySelector<HTMLElement>('.library-page h2');
-    if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-    heading?.focus({ preventScroll: true });
+    if (route.view !== 'browse') focusViewHeading();
   }, [routeKey, route.view]);
 
   return (
     <div className="library-page" data-testid="library-page" data-view={route.view}>
       <LibraryTabs route={route} />
       {route.view === 'browse' && <LibraryBrowser library={library} query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} returnTo={returnTo} />}
-      {route.view === 'material' && <MaterialDetail library={library} packId={route.packId} itemId={route.itemId} />}
+      {route.view === 'material' && <MaterialDetail packId={route.packId} itemId={route.itemId} />}
       {route.view === 'plans' && <PlansPage />}
       {route.view === 'plan' && <PlanEditor planId={route.planId} library={library} />}
     </div>

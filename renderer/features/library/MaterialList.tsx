@@ -1,10 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Material, MaterialPack, SearchHit } from '../../../electron/core/contract';
+import type { ListedMaterial, MaterialPack, SearchHit } from '../../../electron/core/contract';
 import { MaterialRow } from './MaterialRow';
 
 export interface ListEntry {
-  readonly material: Material;
+  readonly material: ListedMaterial;
   readonly hit?: SearchHit | undefined;
 }
 
@@ -15,7 +15,7 @@ interface MaterialListProps {
   readonly testId: 'material-row' | 'search-hit';
   readonly planTitle: string | null;
   readonly planMaterials: ReadonlySet<string>;
-  readonly onTogglePlan: (material: Material) => void;
+  readonly onTogglePlan: (material: ListedMaterial) => void;
   /** A material to bring into view and focus when the list first shows (the one just left). */
   readonly returnTo: string | null;
 }

@@ -1,6 +1,6 @@
 import { Check, Plus } from 'lucide-react';
 import { memo } from 'react';
-import type { Material, MaterialPack, SearchHit } from '../../../electron/core/contract';
+import type { ListedMaterial, MaterialPack, SearchHit } from '../../../electron/core/contract';
 import { useT } from '../../i18n/use-t';
 import { Highlighted } from './Highlighted';
 import { KindIcon } from './KindIcon';
@@ -10,14 +10,14 @@ import { kindName, languageName, topicName } from './names';
 import { Provenance } from './Provenance';
 
 export interface MaterialRowProps {
-  readonly material: Material;
+  readonly material: ListedMaterial;
   readonly pack: MaterialPack | undefined;
   /** Where a search matched, when the row is a search result. */
   readonly hit?: SearchHit | undefined;
   /** The title of the plan materials are being added to, if one is chosen. */
   readonly planTitle: string | null;
   readonly inPlan: boolean;
-  readonly onTogglePlan: (material: Material) => void;
+  readonly onTogglePlan: (material: ListedMaterial) => void;
 }
 
 /** One material in the list: what it is, in which languages, where it comes from. */

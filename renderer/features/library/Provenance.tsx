@@ -1,4 +1,4 @@
-import type { Material, MaterialPack } from '../../../electron/core/contract';
+import type { ListedMaterial, MaterialPack } from '../../../electron/core/contract';
 import { formatDate } from '../../i18n/format';
 import { i18next } from '../../i18n/i18n';
 import { localized } from '../../i18n/use-localized';
@@ -23,7 +23,7 @@ function signedOn(iso: string): string {
  * vouched for), the publisher, the pack and its version, the day it was signed, and
  * whether it has expired or been withdrawn.
  */
-export function Provenance({ material, pack }: { material: Material; pack: MaterialPack | undefined }) {
+export function Provenance({ material, pack }: { material: ListedMaterial; pack: MaterialPack | undefined }) {
   const t = useT();
   if (!pack) {
     // A material is only listed with its pack; this is the moment between two answers.

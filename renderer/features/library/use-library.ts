@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError, ApiInput, ApiOutput, Material, MaterialPack } from '../../../electron/core/contract';
+import type { ApiError, ApiInput, ApiOutput, ListedMaterial, MaterialPack } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
 
 export type LibraryFilters = ApiInput<'library.list'>;
@@ -7,8 +7,8 @@ type Facets = ApiOutput<'library.list'>['facets'];
 
 export interface LibraryData {
   /** Every installed material, newest first; undefined until the core first answers. */
-  readonly materials: readonly Material[] | undefined;
-  readonly byId: ReadonlyMap<string, Material>;
+  readonly materials: readonly ListedMaterial[] | undefined;
+  readonly byId: ReadonlyMap<string, ListedMaterial>;
   readonly packs: ReadonlyMap<string, MaterialPack>;
   readonly facets: Facets;
   readonly error: ApiError | null;
@@ -62,10 +62,10 @@ export const hasFilters = (filters: LibraryFilters) => Object.values(filters).so
  * The materials the filters leave, as the core narrows them; the whole library when there
  * are no filters. Keeps showing the last answer while the next one is on its way.
  */
-export function useFilteredMaterials(filters: LibraryFilters, library: LibraryData): { materials: readonly Material[] | undefined; error: ApiError | null } {
+export function useFilteredMaterials(filters: LibraryFilters, library: LibraryData): { materials: readonly ListedMaterial[] | undefined; error: ApiError | null } {
   const { client } = useApi();
   const filtered = hasFilters(filters);
-  const [answer, setAnswer] = useState<{ key: string; materials: readonly Material[] } | undefined>();
+  const [answer, setAnswer] = useState<{ key: string; materials: readonly ListedMaterial[] } | undefined>();
   const [error, setError] = useState<ApiError | null>(null);
   const key = JSON.stringify(filters);
   const asked = useRef(0);

@@ -152,3 +152,39 @@ test('a 10,000-character search and a search of only symbols are answered withou
   await app.page.getByRole('button', { name: 'Xóa nội dung tìm kiếm' }).click();
   await expect(status(app)).toHaveText(`${demoMaterialCount} tài liệu, mới nhất trước`);
 });
+
+test('a material opened from the list brings its summary, text, source and licence, with the focus on its title; an address of none says so', async ({ app }, testInfo) => {
+  const work = testInfo.outputPath('work');
+  const { publisher } = await officialPublisher(app, work);
+  const item = {
+    id: 'nuoc-sach',
+    kind: 'article',
+    languages: ['vi'],
+    title: 'Dùng nước sạch',
+    summary: 'Đun sôi nước trước khi uống',
+    source: 'Trung tâm Y tế huyện Cư M’gar',
+    license: 'Được phổ biến rộng rãi',
+    files: [{ path: 'bai/nuoc-sach.md', language: 'vi', content: '# Dùng nước sạch\n\nĐun **sôi** nước trước khi uống.\n' }],
+  };
+  await installPack(app, await buildTestPack(work, publisher, { id: 'vn.test.mo', title: 'Tài liệu để mở (thử nghiệm)', items: [item] }), 'Tài liệu để mở (thử nghiệm)');
+  await openLibrary(app);
+  await materialRow(app, 'vn.test.mo/nuoc-sach').getByRole('link').click();
+
+  // The list carries none of these: they come when the material is opened.
+  const view = app.page.locator('[data-testid="material-view"][data-material-id="vn.test.mo/nuoc-sach"]');
+  await expect(view.getByTestId('material-title')).toBeFocused();
+  await expect(view.locator('.material-summary')).toHaveText('Đun sôi nước trước khi uống');
+  await expect(view.getByTestId('article-body').locator('strong')).toHaveText('sôi');
+  await expect(view.getByTestId('material-source')).toContainText('Nguồn: Trung tâm Y tế huyện Cư M’gar');
+  await expect(view.getByTestId('material-source')).toContainText('Giấy phép: Được phổ biến rộng rãi');
+
+  // An address no installed pack holds, and one too long to be a material's, each say so.
+  const missing = app.page.getByTestId('material-missing');
+  await app.page.evaluate(() => (window.location.hash = '#/library/vn.test.mo/khong-co'));
+  await expect(missing).toContainText('Tài liệu này không có trên máy: có thể gói chứa nó đã được gỡ hoặc cập nhật.');
+  await expect(missing.getByRole('heading', { name: 'Không có tài liệu này' })).toBeFocused();
+  await app.page.evaluate((hash) => (window.location.hash = hash), `#/library/vn.test.mo/${'a'.repeat(300)}`);
+  await expect(missing.getByRole('alert')).toHaveText('Quá dài: tối đa 200 ký tự.');
+  await missing.getByTestId('back-to-library').click();
+  await expect(status(app)).toHaveText(`${demoMaterialCount + 1} tài liệu, mới nhất trước`);
+});

@@ -1,6 +1,10 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher, type Handlers } from '../../../electron/core/api/dispatcher';
+import { EventBus } from '../../../electron/core/api/event-bus';
+import { contract } from '../../../electron/core/contract';
+import { libraryHandlers } from '../../../electron/core/library/library-handlers';
 import { LibraryService } from '../../../electron/core/library/library-service';
 import { materialResponse } from '../../../electron/core/library/material-response';
 import { openPlansStore } from '../../../electron/core/plans/plans-store';
@@ -15,7 +19,17 @@ afterEach(() => h.remove());
 
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3000, 7)]);
 const items = [
-  { id: 'khau-trang', kind: 'article', languages: ['vi'], topics: ['covid19', '5k'], title: 'Đeo khẩu trang đúng cách', files: [{ path: 'bai/khau-trang.md', content: '# Khẩu trang\n\nĐeo **khẩu trang** khi đến chỗ đông người ở Đắk Lắk.\n' }] },
+  {
+    id: 'khau-trang',
+    kind: 'article',
+    languages: ['vi'],
+    topics: ['covid19', '5k'],
+    title: 'Đeo khẩu trang đúng cách',
+    summary: 'Khi nào và đeo thế nào',
+    source: 'Sở Y tế Đắk Lắk',
+    license: 'Được phổ biến rộng rãi',
+    files: [{ path: 'bai/khau-trang.md', content: '# Khẩu trang\n\nĐeo **khẩu trang** khi đến chỗ đông người ở Đắk Lắk.\n' }],
+  },
   { id: 'ede', kind: 'article', languages: ['rad'], topics: ['dan-toc'], title: 'Tiếng Ê-đê', files: [{ path: 'bai/ede.md', content: '# Êđê\n\nBuôn ở Cư M’gar.\n' }] },
   { id: 'anh', kind: 'image', languages: ['vi'], topics: ['5k'], title: 'Hình 5K', files: [{ path: 'anh/5k.png', content: png }] },
 ];
@@ -36,6 +50,21 @@ describe('the library', () => {
     expect((await library.list({ topic: '5k' })).materials.map((material) => material.itemId).sort()).toEqual(['anh', 'khau-trang']);
     expect((await library.list({ kind: 'image' })).materials.map((material) => material.itemId)).toEqual(['anh']);
     expect((await library.list({ language: 'rad' })).materials.map((material) => material.itemId)).toEqual(['ede']);
+  });
+
+  it('lists each material as a row, leaving its files, summary, source and licence to when it is opened', async () => {
+    const { library } = await libraryWithPack();
+    const { materials } = await library.list({});
+    expect(materials.find((material) => material.itemId === 'khau-trang')).toEqual({
+      id: 'vn.test.covid19/khau-trang',
+      packId: 'vn.test.covid19',
+      itemId: 'khau-trang',
+      kind: 'article',
+      title: { vi: 'Đeo khẩu trang đúng cách' },
+      languages: ['vi'],
+      topics: ['covid19', '5k'],
+      withdrawn: false,
+    });
   });
 
   it.each([
@@ -98,6 +127,56 @@ describe('the library', () => {
     const { materials } = await library.list({});
     expect(materials.find((material) => material.itemId === 'anh')?.withdrawn).toBe(true);
     expect(materials.find((material) => material.itemId === 'ede')?.withdrawn).toBe(false);
+  });
+});
+
+describe('opening one material through the API', () => {
+  async function api() {
+    const { packs, library } = await libraryWithPack();
+    const plans = await openPlansStore(h.dataDir, () => undefined);
+    const handlers = libraryHandlers(library, plans, new EventBus()) as Partial<Handlers> as Handlers;
+    return { packs, library, call: createDispatcher(contract, handlers, () => undefined) };
+  }
+
+  it('gives the material whole, with its pack', async () => {
+    const { call } = await api();
+    await expect(call('library.material', { id: 'vn.test.covid19/khau-trang' })).resolves.toEqual({
+      ok: true,
+      value: {
+        material: expect.objectContaining({
+          id: 'vn.test.covid19/khau-trang',
+          title: { vi: 'Đeo khẩu trang đúng cách' },
+          summary: { vi: 'Khi nào và đeo thế nào' },
+          source: 'Sở Y tế Đắk Lắk',
+          license: 'Được phổ biến rộng rãi',
+          files: [{ path: 'bai/khau-trang.md', mediaType: 'text/markdown', size: expect.any(Number) as number }],
+        }) as unknown,
+        pack: expect.objectContaining({ id: 'vn.test.covid19', official: true, version: 1 }) as unknown,
+      },
+    });
+  });
+
+  it('says a material no installed pack holds is not on this computer, naming the field', async () => {
+    const { packs, library, call } = await api();
+    await expect(call('library.material', { id: 'vn.test.covid19/khong-co' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'library:detail.missing', field: 'id' },
+    });
+    // Nor one whose pack was removed since the list was shown.
+    await packs.remove('vn.test.covid19');
+    library.invalidate();
+    await expect(call('library.material', { id: 'vn.test.covid19/khau-trang' })).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it.each([
+    ['an empty id', { id: '' }, { messageKey: 'errors:field.tooShort', field: 'id', params: { min: 1 } }],
+    ['an id of 201 characters', { id: `vn.test.covid19/${'a'.repeat(185)}` }, { messageKey: 'errors:field.tooLong', field: 'id', params: { max: 200 } }],
+    ['an id that is not text', { id: 42 }, { messageKey: 'errors:field.wrongType', field: 'id', params: { expected: 'string' } }],
+    ['no id', {}, { messageKey: 'errors:field.required', field: 'id' }],
+    ['a field it does not take', { id: 'vn.test.covid19/khau-trang', files: true }, { messageKey: 'errors:field.unknown', field: 'files' }],
+  ])('refuses %s at its field', async (_name, input, error) => {
+    const { call } = await api();
+    await expect(call('library.material', input)).resolves.toEqual({ ok: false, error: { code: 'invalid_input', ...error } });
   });
 });
 
