@@ -189,13 +189,17 @@ async function hashFile(file: string, length: number): Promise<Hash> {
   return hash;
 }
 
-/** Writes all of `chunks` at the handle's position, as one write where the system allows. */
+/** Writes all of `chunks` at the handle's position, in one call where the system allows, without copying them together. */
 async function writeAll(handle: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
-  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
-  for (let offset = 0; offset < bytes.length; ) {
-    const { bytesWritten } = await handle.write(bytes, offset);
-    if (bytesWritten === 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
-    offset += bytesWritten;
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const { bytesWritten } = await handle.writev(chunks);
+  if (bytesWritten === total) return;
+  // A short write (rare: a full disk, a signal): the rest goes piece by piece.
+  const rest = Buffer.concat(chunks).subarray(bytesWritten);
+  for (let offset = 0; offset < rest.length; ) {
+    const { bytesWritten: written } = await handle.write(rest, offset);
+    if (written === 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    offset += written;
   }
 }
 

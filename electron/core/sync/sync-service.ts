@@ -16,6 +16,7 @@ import { verifyCatalog } from '../packs/trust/verify-catalog';
 import { verifyManifest, verifyPublisher } from '../packs/trust/verify-chain';
 import { HubFailure } from './hub-failure';
 import { openHubClient, type HubClient } from './hub-client';
+import { throttle } from './throttle';
 
 export interface SyncProgress {
   readonly packId: string;
@@ -51,6 +52,10 @@ interface Candidate {
 
 const maxCatalogBytes = 32 * 1024 * 1024;
 const maxDocumentBytes = 8 * 1024 * 1024;
+/** How often a download tells the screen how far it is. */
+const progressEveryMs = 100;
+const speedBucketMs = 250;
+const speedWindowMs = 5_000;
 
 export class SyncService {
   readonly #services: InstallServices;
@@ -208,12 +213,12 @@ export class SyncService {
     const meter = new SpeedMeter(this.#services.clock);
     let doneBytes = 0;
     let doneFiles = 0;
-    const report = () => {
+    const report = throttle(() => {
       const bytesPerSecond = meter.rate();
       // At most the total: a part that turns out wrong is fetched again, counted twice.
       const done = Math.min(doneBytes, totalBytes);
       onProgress({ packId: pack.manifest.id, title, doneBytes: done, totalBytes, doneFiles, totalFiles: plan.needed.length, bytesPerSecond, secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - done) / bytesPerSecond) : null });
-    };
+    }, progressEveryMs);
     return installSignedPack(
       this.#services,
       pack,
@@ -233,7 +238,7 @@ export class SyncService {
         report();
       },
       () => undefined,
-    );
+    ).finally(() => report.flush());
   }
 
   /** Keeps partial downloads only for files a pack still needs, so a later sync can resume them. */
@@ -247,26 +252,34 @@ export class SyncService {
   }
 }
 
-/** Bytes per second over the last few seconds, for "time left". */
+/**
+ * Bytes per second over the last few seconds, for "time left". Counted in quarter-second
+ * buckets: a fast download adds thousands of pieces a second, and the rate is read as often.
+ */
 class SpeedMeter {
   readonly #clock: () => Date;
-  readonly #samples: { at: number; bytes: number }[] = [];
+  readonly #buckets: { at: number; bytes: number }[] = [];
+  #windowBytes = 0;
+  #lastAt = 0;
 
   constructor(clock: () => Date) {
     this.#clock = clock;
   }
 
   add(bytes: number): void {
-    const at = this.#clock().getTime();
-    this.#samples.push({ at, bytes });
-    while (this.#samples.length > 0 && at - (this.#samples[0]?.at ?? at) > 5_000) this.#samples.shift();
+    const now = this.#clock().getTime();
+    const at = now - (now % speedBucketMs);
+    const last = this.#buckets.at(-1);
+    if (last?.at === at) last.bytes += bytes;
+    else this.#buckets.push({ at, bytes });
+    this.#windowBytes += bytes;
+    this.#lastAt = now;
+    while ((this.#buckets[0]?.at ?? now) < now - speedWindowMs) this.#windowBytes -= this.#buckets.shift()?.bytes ?? 0;
   }
 
   rate(): number {
-    const first = this.#samples[0];
-    const last = this.#samples.at(-1);
-    if (!first || !last || last.at === first.at) return 0;
-    const bytes = this.#samples.reduce((sum, sample) => sum + sample.bytes, 0) - first.bytes;
-    return Math.round((bytes * 1000) / (last.at - first.at));
+    const first = this.#buckets[0];
+    if (!first || this.#lastAt <= first.at) return 0;
+    return Math.round((this.#windowBytes * 1000) / (this.#lastAt - first.at));
   }
 }

@@ -64,7 +64,7 @@ describe('syncing from a hub', () => {
     const changedObjects = changed.map((index) => v2.files[index]?.content ?? Buffer.alloc(0));
     const changedBytes = changedObjects.reduce((sum, content) => sum + content.length, 0);
     // Slowly enough that speed and time left can be measured.
-    for (const content of changedObjects) hub.script(hubPaths.object(sha256Of(content)), { kind: 'slow', pieceBytes: 4_096, pauseMs: 2 });
+    for (const content of changedObjects) hub.script(hubPaths.object(sha256Of(content)), { kind: 'slow', pieceBytes: 4_096, pauseMs: 10 });
     hub.resetCounts();
 
     const check = await laptop.call('sync.check', {});

@@ -35,16 +35,13 @@ export interface Staging {
   /** The same for a file already read in whole: one write instead of a stream. */
   receiveBytes(bytes: Uint8Array, sha256: string): Promise<string>;
   /**
-   * Takes a file the caller has already checked (a finished download) into the staging
-   * area by renaming it; it must be on the store's file system.
+   * Takes a file the caller has already checked (a finished download) into the import; the
+   * commit renames it into the store, so it must be on the store's file system.
    */
   adopt(file: string, sha256: string): Promise<void>;
   /** Moves every received object into the store (durably), then removes the staging area. */
   commit(): Promise<void>;
-  /**
-   * Removes the staging area. Adopted files go back where they came from first: a download
-   * that finished before a sync was stopped or cut is not fetched again over mobile data.
-   */
+  /** Removes the staging area; adopted files stay where they were. */
   discard(): Promise<void>;
 }
 
@@ -91,8 +88,8 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
     async beginStaging() {
       const dir = path.join(stagingDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
       await mkdir(dir, { recursive: true });
-      const received: string[] = [];
-      const adopted = new Map<string, string>();
+      // Where each staged object waits: in the staging area, or where an adopted download left it.
+      const staged = new Map<string, string>();
       return {
         async receive(source, sha256) {
           const hash = createHash('sha256');
@@ -102,38 +99,41 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
               callback(null, chunk);
             },
           });
-          await pipeline(source, hashing, writer.createWriteStream(path.join(dir, sha256), { flags: 'wx' }));
-          received.push(sha256);
+          const file = path.join(dir, sha256);
+          await pipeline(source, hashing, writer.createWriteStream(file, { flags: 'wx' }));
+          staged.set(sha256, file);
           return hash.digest('hex');
         },
         async receiveBytes(bytes, sha256) {
           // Hashing a file this size takes far less than writing it: no need to overlap them.
           const digest = createHash('sha256').update(bytes).digest('hex');
-          await writer.writeNewFile(path.join(dir, sha256), bytes);
-          received.push(sha256);
+          const file = path.join(dir, sha256);
+          await writer.writeNewFile(file, bytes);
+          staged.set(sha256, file);
           return digest;
         },
-        async adopt(file, sha256) {
-          await rename(file, path.join(dir, sha256));
-          received.push(sha256);
-          adopted.set(sha256, file);
+        adopt(file, sha256) {
+          // Left where it is until the commit renames it in: a download stopped or cut before
+          // then stays among the downloads, and is not fetched again over mobile data.
+          staged.set(sha256, file);
+          return Promise.resolve();
         },
         async commit() {
           // Data first, then names: every file durable, renamed in, the renames durable. A
           // durable name must never point at data that a crash could still take away.
-          const folders = [...new Set(received.map((sha256) => path.dirname(pathOf(sha256))))];
+          const objects = [...staged];
+          const folders = [...new Set(objects.map(([sha256]) => path.dirname(pathOf(sha256))))];
           const flushed = await flush(dir);
-          if (!flushed) await forEachLimited(received, 4, (sha256) => syncFile(path.join(dir, sha256)));
+          if (!flushed) await forEachLimited(objects, 4, ([, file]) => syncFile(file));
           await forEachLimited(folders, 4, async (folder) => {
             await mkdir(folder, { recursive: true });
           });
           // No pack names these objects until its pointer switches, so their order does not matter.
-          await forEachLimited(received, 4, (sha256) => rename(path.join(dir, sha256), pathOf(sha256)));
+          await forEachLimited(objects, 4, ([sha256, file]) => rename(file, pathOf(sha256)));
           if (!flushed || !(await flush(objectsDir))) await forEachLimited([...folders, objectsDir], 4, syncFolder);
           await rm(dir, { recursive: true, force: true });
         },
         async discard() {
-          await forEachLimited([...adopted], 4, ([sha256, origin]) => rename(path.join(dir, sha256), origin).catch(() => undefined));
           await rm(dir, { recursive: true, force: true });
         },
       };
