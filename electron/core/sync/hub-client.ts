@@ -16,14 +16,27 @@ export interface HubClientOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface DownloadFile {
+  readonly path: string;
+  readonly part: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+export interface DownloadProgress {
+  readonly onHeld: (count: number) => void;
+  readonly onBytes: (count: number) => void;
+}
+
 export interface HubClient {
   getText(path: string, maxBytes: number): Promise<string>;
   getBytes(path: string, maxBytes: number): Promise<Buffer>;
   /**
    * Fetches `path` into `part`, continuing from whatever `part` already holds, until it has
-   * `size` bytes whose SHA-256 is `sha256`. `onBytes` hears of every byte received.
+   * `size` bytes whose SHA-256 is `sha256`. `onHeld` hears once what an earlier sync left in
+   * `part`; `onBytes` hears of every byte received.
    */
-  download(path: string, part: string, size: number, sha256: string, onBytes: (count: number) => void): Promise<void>;
+  download(file: DownloadFile, progress: DownloadProgress): Promise<void>;
 }
 
 /** Received bytes are written in batches of about this many (a small file in one write). */
@@ -92,11 +105,12 @@ export function openHubClient(options: HubClientOptions): HubClient {
     },
     getBytes: (path, maxBytes) => readLimited(path, maxBytes, false),
 
-    async download(path, part, size, sha256, onBytes) {
+    async download({ path, part, size, sha256 }, { onHeld, onBytes }) {
       let lastError: unknown;
       for (let attempt = 0; attempt <= retries; attempt += 1) {
         if (options.signal?.aborted) throw new HubFailure('cancelled');
         let have = (await stat(part).catch(() => undefined))?.size ?? 0;
+        if (attempt === 0) onHeld(Math.min(have, size));
         if (have > size) {
           await truncate(part, 0);
           have = 0;
@@ -219,17 +233,18 @@ function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** Aborts a request that has gone quiet for too long, or that the person cancelled. */
 class StallGuard {
   readonly #controller = new AbortController();
-  readonly #ms: number;
   readonly #outer: AbortSignal | undefined;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #timer: NodeJS.Timeout;
   stalled = false;
   cancelled = false;
 
   constructor(ms: number, outer: AbortSignal | undefined) {
-    this.#ms = ms;
     this.#outer = outer;
     outer?.addEventListener('abort', this.#onCancel, { once: true });
-    this.touch();
+    this.#timer = setTimeout(() => {
+      this.stalled = true;
+      this.#controller.abort();
+    }, ms);
   }
 
   readonly #onCancel = () => {
@@ -241,12 +256,9 @@ class StallGuard {
     return this.#controller.signal;
   }
 
+  /** Bytes arrived: the quiet time starts again (the same timer, pushed back, not a new one per piece). */
   touch(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.stalled = true;
-      this.#controller.abort();
-    }, this.#ms);
+    this.#timer.refresh();
   }
 
   stop(): void {

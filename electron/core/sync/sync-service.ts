@@ -2,7 +2,7 @@
 // what exists and what is withdrawn; only files the laptop lacks are fetched, resuming
 // after dropped connections; each pack installs through the same checks as a file does.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AvailablePack } from '../contract/sync';
 import type { MessageParams } from '../contract/api-error';
@@ -225,14 +225,18 @@ export class SyncService {
       plan,
       async (object, staging) => {
         const part = path.join(downloads, `${object.sha256}.part`);
-        // What an earlier, stopped sync already brought is done, not downloaded again (nor speed).
-        const held = (await stat(part).catch(() => undefined))?.size ?? 0;
-        doneBytes += Math.min(held, object.size);
-        await client.download(hubPaths.object(object.sha256), part, object.size, object.sha256, (count) => {
-          doneBytes += count;
-          meter.add(count);
-          report();
-        });
+        await client.download(
+          { path: hubPaths.object(object.sha256), part, size: object.size, sha256: object.sha256 },
+          {
+            // What an earlier, stopped sync already brought is done, not downloaded again (nor speed).
+            onHeld: (count) => (doneBytes += count),
+            onBytes: (count) => {
+              doneBytes += count;
+              meter.add(count);
+              report();
+            },
+          },
+        );
         await staging.adopt(part, object.sha256);
         doneFiles += 1;
         report();
