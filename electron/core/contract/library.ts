@@ -76,11 +76,16 @@ export const planSchema = z.object({
 export type SessionPlan = z.infer<typeof planSchema>;
 
 export const libraryContract = {
-  /** Every material, newest first, narrowed by the filters; with the facets to filter by. */
+  /**
+   * Every material, newest first, narrowed by the filters; with the facets to filter by. With
+   * `limit`, only the first materials: a list can show those while the rest is on its way.
+   */
   'library.list': {
-    input: z.strictObject(filters),
+    input: z.strictObject({ ...filters, limit: z.number().int().min(1).max(1_000).optional() }),
     result: z.object({
       materials: z.array(listedMaterialSchema),
+      /** How many materials the filters leave, all of them even when `limit` sent fewer. */
+      total: z.number(),
       packs: z.array(materialPackSchema),
       facets: z.object({ topics: z.array(z.string()), languages: z.array(z.string()), kinds: z.array(z.string()) }),
     }),

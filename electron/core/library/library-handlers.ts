@@ -8,7 +8,7 @@ type LibraryHandlers = Pick<Handlers, 'library.list' | 'library.material' | 'lib
 
 export function libraryHandlers(library: LibraryService, plans: PlansStore, events: EventBus): LibraryHandlers {
   return {
-    'library.list': (filters) => library.list(filters),
+    'library.list': ({ limit, ...filters }) => library.list(filters, limit),
     'library.material': async ({ id }) => {
       const found = await library.material(id);
       if (!found) throw new ApiFailure('not_found', 'library:detail.missing', { field: 'id' });

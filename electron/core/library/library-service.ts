@@ -74,10 +74,14 @@ export class LibraryService {
     await (await this.#current()).indexes();
   }
 
-  /** The materials the filters leave, as rows; with the packs they come from and what there is to filter by. */
-  async list(filters: LibraryFilters) {
+  /**
+   * The materials the filters leave, as rows (only the first `limit` of them, if given), how
+   * many there are in all, the packs they come from and what there is to filter by.
+   */
+  async list(filters: LibraryFilters, limit?: number) {
     const { listed, packs, facets } = await this.#current();
-    return { materials: listed.filter((material) => matches(material, filters)), packs, facets };
+    const materials = listed.filter((material) => matches(material, filters));
+    return { materials: limit === undefined ? materials : materials.slice(0, limit), total: materials.length, packs, facets };
   }
 
   /** One material whole, with its pack; undefined when no installed pack holds it. */

@@ -60,6 +60,9 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
 
   const problem = search.phase === 'failed' ? search.error : (filtered.error ?? library.error);
   const searching = search.phase !== 'idle';
+  // Before every row has arrived, the list knows how many there are and shows the first.
+  const count = searching ? entries?.length : filtered.total;
+  const libraryTotal = library.materials?.length ?? library.firstRows?.total;
 
   return (
     <div className="library-browser">
@@ -76,7 +79,7 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
       <p className="library-status" role="status" data-testid="library-status">
         {statusText()}
       </p>
-      {library.materials?.length === 0 && !searching && (
+      {libraryTotal === 0 && !searching && (
         <p className="library-empty" data-testid="library-empty">
           {t('library:empty.noPacks')} <a href="#/sync">{t('library:empty.toSync')}</a>
         </p>
@@ -89,6 +92,7 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
       {entries && entries.length > 0 && (
         <MaterialList
           entries={entries}
+          count={count ?? entries.length}
           packs={library.packs}
           label={searching ? t('library:search.resultsLabel') : t('library:listLabel')}
           testId={searching ? 'search-hit' : 'material-row'}
@@ -107,8 +111,8 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
   function statusText(): string {
     switch (search.phase) {
       case 'idle':
-        if (!entries) return t('common:loading');
-        return hasFilters(filters) ? t('library:count.filtered', { count: entries.length, total: formatNumber(library.materials?.length ?? 0) }) : t('library:count.all', { count: entries.length });
+        if (count === undefined) return t('common:loading');
+        return hasFilters(filters) ? t('library:count.filtered', { count, total: formatNumber(libraryTotal ?? 0) }) : t('library:count.all', { count });
       case 'searching':
         return t('library:search.searching');
       case 'failed':

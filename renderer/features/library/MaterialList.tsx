@@ -10,6 +10,8 @@ export interface ListEntry {
 
 interface MaterialListProps {
   readonly entries: readonly ListEntry[];
+  /** How many rows the list has: more than `entries` while the rest of them is on its way. */
+  readonly count: number;
   readonly packs: ReadonlyMap<string, MaterialPack>;
   readonly label: string;
   readonly testId: 'material-row' | 'search-hit';
@@ -25,7 +27,7 @@ interface MaterialListProps {
  * smoothly as fifty. The page itself scrolls (no box within a box); rows measure their own
  * height, which changes with the text size and the width.
  */
-export function MaterialList({ entries, packs, label, testId, planTitle, planMaterials, onTogglePlan, returnTo }: MaterialListProps) {
+export function MaterialList({ entries, count, packs, label, testId, planTitle, planMaterials, onTogglePlan, returnTo }: MaterialListProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const [top, setTop] = useState(0);
 
@@ -45,7 +47,7 @@ export function MaterialList({ entries, packs, label, testId, planTitle, planMat
   }, []);
 
   const virtualizer = useWindowVirtualizer({
-    count: entries.length,
+    count,
     estimateSize: () => 136,
     overscan: 6,
     scrollMargin: top,
@@ -55,19 +57,28 @@ export function MaterialList({ entries, packs, label, testId, planTitle, planMat
   const returned = useRef(false);
   useEffect(() => {
     if (returned.current || !returnTo || entries.length === 0) return;
-    returned.current = true;
     const index = entries.findIndex((entry) => entry.material.id === returnTo);
+    // Not among the first rows: perhaps among the rest, still on its way.
+    if (index < 0 && entries.length < count) return;
+    returned.current = true;
     if (index < 0) return;
     virtualizer.scrollToIndex(index, { align: 'center' });
     const focus = () => listRef.current?.querySelector<HTMLElement>(`[data-material-id="${CSS.escape(returnTo)}"] .material-title a`)?.focus({ preventScroll: true });
     requestAnimationFrame(() => requestAnimationFrame(focus));
-  }, [entries, returnTo, virtualizer]);
+  }, [entries, count, returnTo, virtualizer]);
 
   return (
-    <ul ref={listRef} className="material-list" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
+    <ul ref={listRef} className="material-list" aria-label={label} aria-busy={count > entries.length} style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => {
         const entry = entries[item.index];
-        if (!entry) return null;
+        // A row not here yet keeps its place (at the estimated height) until it comes.
+        if (!entry) {
+          return (
+            <li key={item.key} aria-hidden="true" style={{ height: item.size, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}>
+              <div className="material-row-pending" />
+            </li>
+          );
+        }
         return (
           <li
             key={item.key}
@@ -75,7 +86,7 @@ export function MaterialList({ entries, packs, label, testId, planTitle, planMat
             data-index={item.index}
             data-testid={testId}
             data-material-id={entry.material.id}
-            aria-setsize={entries.length}
+            aria-setsize={count}
             aria-posinset={item.index + 1}
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >

@@ -188,3 +188,27 @@ test('a material opened from the list brings its summary, text, source and licen
   await missing.getByTestId('back-to-library').click();
   await expect(status(app)).toHaveText(`${demoMaterialCount + 1} tài liệu, mới nhất trước`);
 });
+
+test('a library longer than the rows sent first shows how many at once, and every row down to the last', async ({ app }, testInfo) => {
+  const work = testInfo.outputPath('work');
+  const { publisher } = await officialPublisher(app, work);
+  const items = Array.from({ length: 60 }, (_, index) => ({
+    id: `bai-${index + 1}`,
+    kind: 'article',
+    languages: ['vi'],
+    title: `Bài số ${index + 1}`,
+    files: [{ path: `bai/${index + 1}.md`, language: 'vi', content: `# Bài số ${index + 1}\n` }],
+  }));
+  await installPack(app, await buildTestPack(work, publisher, { id: 'vn.test.dai', title: 'Danh sách dài (thử nghiệm)', items }), 'Danh sách dài (thử nghiệm)');
+  await openLibrary(app);
+  const total = items.length + demoMaterialCount;
+  await expect(status(app)).toHaveText(`${total} tài liệu, mới nhất trước`);
+  await expect(app.page.getByTestId('material-row').first()).toHaveAttribute('aria-setsize', String(total));
+
+  // The new pack's are listed first; the demo pack's, signed earlier, come last, at the end of the page.
+  await app.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const last = app.page.locator(`[data-testid="material-row"][aria-posinset="${total}"]`);
+  await expect(last).toBeVisible();
+  await expect(last).toHaveAttribute('data-material-id', new RegExp(`^${demoPackId.replace(/\./g, '\\.')}/`));
+  await expect(last.getByTestId('badge-demo')).toBeVisible();
+});

@@ -40,6 +40,14 @@ async function libraryWithPack() {
   return { packs, library: new LibraryService(packs, h.dataDir) };
 }
 
+/** The library's methods as a transport reaches them: through the contract's checks. */
+async function api() {
+  const { packs, library } = await libraryWithPack();
+  const plans = await openPlansStore(h.dataDir, () => undefined);
+  const handlers = libraryHandlers(library, plans, new EventBus()) as Partial<Handlers> as Handlers;
+  return { packs, library, call: createDispatcher(contract, handlers, () => undefined) };
+}
+
 describe('the library', () => {
   it('lists every material with where it comes from, filterable', async () => {
     const { library } = await libraryWithPack();
@@ -50,6 +58,16 @@ describe('the library', () => {
     expect((await library.list({ topic: '5k' })).materials.map((material) => material.itemId).sort()).toEqual(['anh', 'khau-trang']);
     expect((await library.list({ kind: 'image' })).materials.map((material) => material.itemId)).toEqual(['anh']);
     expect((await library.list({ language: 'rad' })).materials.map((material) => material.itemId)).toEqual(['ede']);
+  });
+
+  it('sends only the first materials when asked to, saying how many there are in all', async () => {
+    const { library } = await libraryWithPack();
+    const all = await library.list({});
+    expect(all.total).toBe(3);
+    const first = await library.list({}, 2);
+    expect(first.materials).toEqual(all.materials.slice(0, 2));
+    expect(first).toMatchObject({ total: 3, packs: all.packs, facets: all.facets });
+    await expect(library.list({ topic: '5k' }, 1)).resolves.toMatchObject({ materials: [expect.objectContaining({ topics: expect.arrayContaining(['5k']) as unknown })], total: 2 });
   });
 
   it('lists each material as a row, leaving its files, summary, source and licence to when it is opened', async () => {
@@ -131,13 +149,6 @@ describe('the library', () => {
 });
 
 describe('opening one material through the API', () => {
-  async function api() {
-    const { packs, library } = await libraryWithPack();
-    const plans = await openPlansStore(h.dataDir, () => undefined);
-    const handlers = libraryHandlers(library, plans, new EventBus()) as Partial<Handlers> as Handlers;
-    return { packs, library, call: createDispatcher(contract, handlers, () => undefined) };
-  }
-
   it('gives the material whole, with its pack', async () => {
     const { call } = await api();
     await expect(call('library.material', { id: 'vn.test.covid19/khau-trang' })).resolves.toEqual({
@@ -177,6 +188,17 @@ describe('opening one material through the API', () => {
   ])('refuses %s at its field', async (_name, input, error) => {
     const { call } = await api();
     await expect(call('library.material', input)).resolves.toEqual({ ok: false, error: { code: 'invalid_input', ...error } });
+  });
+});
+
+describe('listing the first materials through the API', () => {
+  it.each([
+    [0, 'errors:field.tooSmall'],
+    [1001, 'errors:field.tooLarge'],
+  ])('refuses a limit of %d at its field', async (limit, messageKey) => {
+    const { call } = await api();
+    await expect(call('library.list', { limit })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input', messageKey, field: 'limit' } });
+    await expect(call('library.list', { limit: 1 })).resolves.toMatchObject({ ok: true, value: { materials: [expect.anything()], total: 3 } });
   });
 });
 
