@@ -53,6 +53,9 @@ export function useLibrary(): LibraryData {
       const firstAnswer = await ask({ limit: firstRowCount });
       if (!firstAnswer) return;
       setFirst(firstAnswer);
+      // The rest is asked for once the first rows are on screen: taking in thousands of rows
+      // would otherwise hold up the frame that shows them.
+      await afterNextPaint();
       const whole = await ask({});
       if (!whole) return;
       setList(whole);
@@ -80,6 +83,9 @@ export function useLibrary(): LibraryData {
     [list, first, known, error, revision],
   );
 }
+
+/** Resolves once the browser has drawn the next frame. */
+const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export const hasFilters = (filters: LibraryFilters) => Object.values(filters).some((value) => value !== undefined && value !== '');
 
