@@ -27,6 +27,7 @@ const monthFileName = /^(\d{4}-\d{2})(?:\.json|\.changes\.jsonl)$/;
 
 /** One month of one logbook, as on disk. */
 interface Month {
+  readonly key: string;
   readonly snapshot: DurableJsonFile<Snapshot>;
   readonly log: string;
   records: LogRecord[];
@@ -93,6 +94,7 @@ export class MonthFiles {
     state.records = records;
     state.logLength += 1;
     state.logNamed = true;
+    this.#remember(state);
   }
 
   /** Replaces one month's records, durably, its change log folded in; on failure the month keeps what it had. */
@@ -111,8 +113,7 @@ export class MonthFiles {
     state.generation = generation;
     state.foldNext = false;
     (await this.#known(kind)).add(month);
-    // A load that ran while this was written holds what was there before: this is the month now.
-    this.#open.set(`${kind}/${month}`, Promise.resolve(state));
+    this.#remember(state);
   }
 
   async #removeLog(state: Month): Promise<void> {
@@ -143,22 +144,31 @@ export class MonthFiles {
   #month(kind: LogbookKind, month: string): Promise<Month> {
     const key = `${kind}/${month}`;
     const cached = this.#open.get(key);
-    if (cached) {
-      // Most recently used last, so the oldest is the one let go.
-      this.#open.delete(key);
-      this.#open.set(key, cached);
-      return cached;
-    }
-    const loading = this.#load(kind, month);
-    this.#open.set(key, loading);
+    if (cached) return this.#keep(key, cached);
+    const loading = this.#load(key, kind, month);
     void loading.catch(() => {
       if (this.#open.get(key) === loading) this.#open.delete(key);
     });
-    if (this.#open.size > cachedMonths) this.#open.delete(this.#open.keys().next().value as string);
-    return loading;
+    return this.#keep(key, loading);
   }
 
-  async #load(kind: LogbookKind, month: string): Promise<Month> {
+  /**
+   * Keeps a month just written as the one in memory: had it been let go while it was being
+   * written, a load since then would hold what was there before.
+   */
+  #remember(state: Month): void {
+    void this.#keep(state.key, Promise.resolve(state));
+  }
+
+  #keep(key: string, month: Promise<Month>): Promise<Month> {
+    // Most recently used last, so the oldest is the one let go.
+    this.#open.delete(key);
+    this.#open.set(key, month);
+    while (this.#open.size > cachedMonths) this.#open.delete(this.#open.keys().next().value as string);
+    return month;
+  }
+
+  async #load(key: string, kind: LogbookKind, month: string): Promise<Month> {
     const folder = this.folder(kind);
     const snapshot = new DurableJsonFile<Snapshot>(path.join(folder, `${month}.json`), { parse: (data) => snapshotSchema.parse(data), onDamaged: this.#onDamaged, indent: 0 });
     const log = path.join(folder, `${month}${changeLogSuffix}`);
@@ -167,6 +177,7 @@ export class MonthFiles {
     // Older lines were folded in before a crash kept the log from going; without a snapshot, the log is all there is.
     const current = changes.lines.filter((line) => !stored || line.generation >= stored.generation);
     const state: Month = {
+      key,
       snapshot,
       log,
       records: applyChanges(stored?.records ?? [], current.map((line) => line.record)),
