@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPackService } from '../../../electron/core/packs/pack-service';
@@ -52,6 +52,24 @@ describe('installing a pack', () => {
       expect((await readFile(path.join(h.dataDir, 'store', 'objects', sha256.slice(0, 2), sha256))).equals(content)).toBe(true);
     }
     expect(await objectCount(h.dataDir)).toBe(3);
+  });
+
+  it('moves files one by one into fan-out folders the store already fills', async () => {
+    // Every fan-out folder already holds another file, so none can be moved in whole.
+    const objects = path.join(h.dataDir, 'store', 'objects');
+    for (let prefix = 0; prefix < 256; prefix += 1) {
+      const folder = path.join(objects, prefix.toString(16).padStart(2, '0'));
+      await mkdir(folder, { recursive: true });
+      await writeFile(path.join(folder, 'khac'), 'x');
+    }
+    const packs = await h.open();
+    const file = await buildTestPack(h.work, h.publisher, { items: [...defaultItems, { id: 'logo', kind: 'image', languages: ['vi'], files: [shared] }] });
+    await expect(packs.importFile(file, 'a')).resolves.toMatchObject({ status: 'installed' });
+    const sha256 = createHash('sha256').update(shared.content).digest('hex');
+    expect((await readFile(path.join(objects, sha256.slice(0, 2), sha256))).equals(shared.content)).toBe(true);
+    // The other files are no pack's: collected once the install is done.
+    expect(await objectCount(h.dataDir)).toBe(2);
+    await expect(readdir(path.join(h.dataDir, 'store', 'staging')).catch(() => [])).resolves.toEqual([]);
   });
 
   it('says plainly when the file is not there', async () => {

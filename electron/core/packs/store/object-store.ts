@@ -90,6 +90,14 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
       await mkdir(dir, { recursive: true });
       // Where each staged object waits: in the staging area, or where an adopted download left it.
       const staged = new Map<string, string>();
+      // Staged files sit in the same fan-out folders as the store's, made once each.
+      const fanouts = new Map<string, Promise<unknown>>();
+      const stagingPath = async (sha256: string): Promise<string> => {
+        const folder = path.join(dir, sha256.slice(0, 2));
+        if (!fanouts.has(folder)) fanouts.set(folder, mkdir(folder));
+        await fanouts.get(folder);
+        return path.join(folder, sha256);
+      };
       return {
         async receive(source, sha256) {
           const hash = createHash('sha256');
@@ -99,7 +107,7 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
               callback(null, chunk);
             },
           });
-          const file = path.join(dir, sha256);
+          const file = await stagingPath(sha256);
           await pipeline(source, hashing, writer.createWriteStream(file, { flags: 'wx' }));
           staged.set(sha256, file);
           return hash.digest('hex');
@@ -107,7 +115,7 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
         async receiveBytes(bytes, sha256) {
           // Hashing a file this size takes far less than writing it: no need to overlap them.
           const digest = createHash('sha256').update(bytes).digest('hex');
-          const file = path.join(dir, sha256);
+          const file = await stagingPath(sha256);
           await writer.writeNewFile(file, bytes);
           staged.set(sha256, file);
           return digest;
@@ -125,11 +133,20 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
           const folders = [...new Set(objects.map(([sha256]) => path.dirname(pathOf(sha256))))];
           const flushed = await flush(dir);
           if (!flushed) await forEachLimited(objects, 4, ([, file]) => syncFile(file));
-          await forEachLimited(folders, 4, async (folder) => {
+          await mkdir(objectsDir, { recursive: true });
+          // A fan-out folder the store does not have yet (a first install) moves in whole, in
+          // one rename instead of one per file; elsewhere its files move in one by one. No
+          // pack names these objects until its pointer switches, so their order does not matter.
+          const movedWhole = new Set<string>();
+          await forEachLimited([...fanouts.keys()], 4, async (folder) => {
+            const target = path.join(objectsDir, path.basename(folder));
+            if (await rename(folder, target).then(() => true, () => false)) movedWhole.add(target);
+          });
+          const left = objects.filter(([sha256]) => !movedWhole.has(path.dirname(pathOf(sha256))) || !staged.get(sha256)?.startsWith(dir + path.sep));
+          await forEachLimited([...new Set(left.map(([sha256]) => path.dirname(pathOf(sha256))))], 4, async (folder) => {
             await mkdir(folder, { recursive: true });
           });
-          // No pack names these objects until its pointer switches, so their order does not matter.
-          await forEachLimited(objects, 4, ([sha256, file]) => rename(file, pathOf(sha256)));
+          await forEachLimited(left, 4, ([sha256, file]) => rename(file, pathOf(sha256)));
           if (!flushed || !(await flush(objectsDir))) await forEachLimited([...folders, objectsDir], 4, syncFolder);
           await rm(dir, { recursive: true, force: true });
         },
