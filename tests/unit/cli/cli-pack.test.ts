@@ -363,12 +363,12 @@ describe('an import killed half way (kill -9)', () => {
   const fileCount = 5;
   const fileBytes = 10 * 1024 * 1024;
 
-  /** Bytes in the store's staging area right now, and the object files there. */
+  /** Bytes of the object files in the store's staging area right now (in their fan-out folders). */
   async function staged(dataDir: string): Promise<number> {
     const staging = path.join(dataDir, 'store', 'staging');
     let total = 0;
-    for (const area of await readdir(staging).catch(() => [] as string[])) {
-      for (const name of await readdir(path.join(staging, area)).catch(() => [] as string[])) total += (await stat(path.join(staging, area, name)).catch(() => undefined))?.size ?? 0;
+    for (const entry of await readdir(staging, { recursive: true, withFileTypes: true }).catch(() => [])) {
+      if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name)).catch(() => undefined))?.size ?? 0;
     }
     return total;
   }
