@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../contract/settings';
 import { DurableJsonFile } from '../storage/durable-json-file';
+import { replaceData } from '../storage/replace-data';
 
 export const settingsFileName = 'settings.json';
 
@@ -27,15 +28,8 @@ export async function openSettingsStore(dataDir: string, onDamaged: (file: strin
       if (patch.hubUrl !== undefined) next.hubUrl = patch.hubUrl;
       if (patch.commune !== undefined) next.commune = patch.commune.normalize('NFC');
       if (patch.province !== undefined) next.province = patch.province.normalize('NFC');
-      const previous = db.data;
-      db.data = next;
-      try {
-        await db.write();
-      } catch (error) {
-        // Only a successful write changes what the app shows.
-        db.data = previous;
-        throw error;
-      }
+      // Only a successful write changes what the app shows.
+      await replaceData(db, next);
       return { ...next };
     },
   };

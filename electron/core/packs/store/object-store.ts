@@ -139,10 +139,9 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
           // pack names these objects until its pointer switches, so their order does not matter.
           const movedWhole = new Set<string>();
           await forEachLimited([...fanouts.keys()], 4, async (folder) => {
-            const target = path.join(objectsDir, path.basename(folder));
-            if (await rename(folder, target).then(() => true, () => false)) movedWhole.add(target);
+            if (await rename(folder, path.join(objectsDir, path.basename(folder))).then(() => true, () => false)) movedWhole.add(folder);
           });
-          const left = objects.filter(([sha256]) => !movedWhole.has(path.dirname(pathOf(sha256))) || !staged.get(sha256)?.startsWith(dir + path.sep));
+          const left = objects.filter(([, file]) => !movedWhole.has(path.dirname(file)));
           await forEachLimited([...new Set(left.map(([sha256]) => path.dirname(pathOf(sha256))))], 4, async (folder) => {
             await mkdir(folder, { recursive: true });
           });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { DurableJsonFile } from '../../storage/durable-json-file';
+import { replaceData } from '../../storage/replace-data';
 import { keyId, sha256Hex, timestamp } from '../format/schemas';
 
 const stateSchema = z.object({
@@ -38,14 +39,7 @@ export async function openTrustState(trustDir: string, onDamaged: (file: string,
     async update(change) {
       const next = structuredClone(db.data);
       change(next);
-      const previous = db.data;
-      db.data = next;
-      try {
-        await db.write();
-      } catch (error) {
-        db.data = previous;
-        throw error;
-      }
+      await replaceData(db, next);
     },
   };
 }
