@@ -173,7 +173,8 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
     importFile: (file, label, onProgress) =>
       exclusive(async () => {
         const outcome = await importPackFile(services, file, label, onProgress);
-        if (outcome.status !== 'unchanged') await store.collectGarbage(await referencedObjects());
+        // Only a replaced version leaves files behind; whatever a crash left goes at the next start.
+        if (outcome.status === 'updated') await store.collectGarbage(await referencedObjects());
         return outcome;
       }),
     remove: (id) =>

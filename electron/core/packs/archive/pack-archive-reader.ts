@@ -15,8 +15,11 @@ export interface PackArchive {
   readSmall(name: string, maxBytes: number): Promise<Buffer>;
   /** A stream of an entry that fails if it yields more or fewer than `expectedSize` bytes. */
   openExact(name: string, expectedSize: number, onTooLarge: () => PackRefusal): Promise<Readable>;
-  /** A whole entry of exactly `expectedSize` bytes, for files small enough to hold in memory. */
-  readExact(name: string, expectedSize: number, onTooLarge: () => PackRefusal): Promise<Buffer>;
+  /**
+   * A whole entry of exactly `expectedSize` bytes, for files small enough to hold in memory,
+   * lent to `use`: the bytes may be reused once its promise settles, so `use` keeps none.
+   */
+  withExact<T>(name: string, expectedSize: number, onTooLarge: () => PackRefusal, use: (bytes: Buffer) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -70,17 +73,26 @@ export async function openPackArchive(file: string, label: string): Promise<Pack
       return collect((await open(entry)).pipe(exactly(entry.uncompressedSize, () => new PackRefusal('documentTooLarge', { pack: label, entry: name }))), label);
     },
     openExact,
-    async readExact(name, expectedSize, onTooLarge) {
+    async withExact(name, expectedSize, onTooLarge, use) {
       const entry = entryNamed(name);
       if (entry.uncompressedSize !== expectedSize) throw onTooLarge();
-      if (entry.compressionMethod !== storedMethod || entry.compressedSize !== expectedSize) return collect(await openExact(name, expectedSize, onTooLarge), label);
+      if (entry.compressionMethod !== storedMethod || entry.compressedSize !== expectedSize) return use(await collect(await openExact(name, expectedSize, onTooLarge), label));
       // Stored as is (media, most of a pack): one read at the data's place in the archive,
       // instead of a chain of streams per file. yauzl still checks the entry's local header.
+      let fileDataStart: number;
       try {
-        const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
-        return await reader.readFully(fileDataStart, expectedSize);
+        ({ fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true }));
       } catch (error) {
         throw unreadable(label, error);
+      }
+      let reading = true;
+      try {
+        return await reader.lend(fileDataStart, expectedSize, (bytes) => {
+          reading = false;
+          return use(bytes);
+        });
+      } catch (error) {
+        throw reading ? unreadable(label, error) : error;
       }
     },
     close: () => zip.close(),
@@ -108,25 +120,45 @@ function openZip(file: string, label: string): Promise<{ zip: ZipFile; reader: F
 
 /** How much the reader reads at a time (yauzl's own reader reads 16 KiB at a time). */
 const chunkBytes = 1024 * 1024;
+/** Chunk buffers kept for reuse once nothing reads from them. */
+const spareChunks = 4;
+
+/** One read-ahead: its bytes, how many borrowers still read them, and whether a slice escaped for good. */
+interface Chunk {
+  readonly position: number;
+  readonly buffer: Buffer;
+  readonly bytes: Buffer;
+  lent: number;
+  escaped: boolean;
+}
 
 /**
  * What yauzl reads the archive through, as `yauzl.open` would, but in fewer, larger reads:
  * each read is a round trip to the thread pool, and a pack holds thousands of entries and
  * hundreds of MB. A small read (the central directory, an entry's local header) fetches a
  * whole chunk ahead, which then also serves the entries that follow, as yauzl reads them in
- * archive order. Every check yauzl makes on the bytes stays the same.
+ * archive order. Every check yauzl makes on the bytes stays the same. Chunk buffers are
+ * reused once no borrower reads them: fresh memory for every megabyte of a 200 MB pack costs
+ * the system more than reading it.
  */
 class FileReader extends yauzl.RandomAccessReader {
-  /** The last chunk read ahead; never written to once read, so slices of it can be handed out. */
-  private window = { position: 0, bytes: Buffer.alloc(0) };
+  private window: Chunk | undefined;
+  private readonly spare: Buffer[] = [];
 
   constructor(private readonly fd: number) {
     super();
   }
 
-  /** Bytes from `position` up to `end` that the last read-ahead holds, if any. */
+  /** Bytes from `position` up to `end` that the last read-ahead holds, if any, kept valid for good. */
   cached(position: number, end: number): Buffer | undefined {
+    const slice = this.slice(position, end);
+    if (slice && this.window) this.window.escaped = true;
+    return slice;
+  }
+
+  private slice(position: number, end: number): Buffer | undefined {
     const { window } = this;
+    if (!window) return undefined;
     const start = position - window.position;
     if (start < 0 || start >= window.bytes.length) return undefined;
     return window.bytes.subarray(start, Math.min(window.bytes.length, end - window.position));
@@ -137,7 +169,7 @@ class FileReader extends yauzl.RandomAccessReader {
   }
 
   override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null, bytesRead?: number) => void): void {
-    const cached = this.cached(position, position + length);
+    const cached = this.slice(position, position + length);
     if (cached?.length === length) {
       cached.copy(buffer, offset);
       process.nextTick(callback, null, length);
@@ -147,33 +179,60 @@ class FileReader extends yauzl.RandomAccessReader {
       read(this.fd, buffer, offset, length, position, (error, bytesRead) => callback(error, bytesRead));
       return;
     }
-    const bytes = Buffer.allocUnsafe(chunkBytes);
-    read(this.fd, bytes, 0, chunkBytes, position, (error, bytesRead) => {
+    const chunk = this.spare.pop() ?? Buffer.allocUnsafe(chunkBytes);
+    read(this.fd, chunk, 0, chunkBytes, position, (error, bytesRead) => {
       if (error) return callback(error);
-      this.window = { position, bytes: bytes.subarray(0, bytesRead) };
+      this.replaceWindow({ position, buffer: chunk, bytes: chunk.subarray(0, bytesRead), lent: 0, escaped: false });
       const copied = Math.min(length, bytesRead);
-      bytes.copy(buffer, offset, 0, copied);
+      chunk.copy(buffer, offset, 0, copied);
       callback(null, copied);
     });
   }
 
   /**
-   * Exactly `length` bytes from `position`, which the caller has checked lie within the file.
-   * A slice of the read-ahead where it holds them (no copy); else one read, which becomes the
-   * read-ahead for the entries that follow.
+   * Lends `use` exactly `length` bytes from `position`, which the caller has checked lie within
+   * the file: a slice of the read-ahead where it holds them (no copy), else one read, which
+   * becomes the read-ahead for the entries that follow. The bytes may be reused once `use` settles.
    */
-  readFully(position: number, length: number): Promise<Buffer> {
-    const cached = this.cached(position, position + length);
-    if (cached?.length === length) return Promise.resolve(cached);
-    const bytes = Buffer.allocUnsafe(Math.max(length, chunkBytes));
+  async lend<T>(position: number, length: number, use: (bytes: Buffer) => Promise<T>): Promise<T> {
+    let chunk = this.window;
+    let bytes = this.slice(position, position + length);
+    if (!chunk || bytes?.length !== length) {
+      chunk = await this.readChunk(position, length);
+      bytes = chunk.bytes.subarray(0, length);
+    }
+    chunk.lent += 1;
+    try {
+      return await use(bytes);
+    } finally {
+      chunk.lent -= 1;
+      if (chunk !== this.window) this.recycle(chunk);
+    }
+  }
+
+  private readChunk(position: number, length: number): Promise<Chunk> {
+    const buffer = length <= chunkBytes ? (this.spare.pop() ?? Buffer.allocUnsafe(chunkBytes)) : Buffer.allocUnsafe(length);
     return new Promise((resolve, reject) => {
-      read(this.fd, bytes, 0, bytes.length, position, (error, bytesRead) => {
+      read(this.fd, buffer, 0, buffer.length, position, (error, bytesRead) => {
         if (error) return reject(error);
         if (bytesRead < length) return reject(new Error(`read ${bytesRead} of ${length} bytes at ${position}`));
-        this.window = { position, bytes: bytes.subarray(0, bytesRead) };
-        resolve(bytes.subarray(0, length));
+        const chunk: Chunk = { position, buffer, bytes: buffer.subarray(0, bytesRead), lent: 0, escaped: false };
+        this.replaceWindow(chunk);
+        resolve(chunk);
       });
     });
+  }
+
+  private replaceWindow(next: Chunk): void {
+    const previous = this.window;
+    this.window = next;
+    if (previous) this.recycle(previous);
+  }
+
+  private recycle(chunk: Chunk): void {
+    if (chunk.lent > 0 || chunk.escaped || chunk.buffer.length !== chunkBytes || this.spare.length >= spareChunks) return;
+    if (this.spare.includes(chunk.buffer)) return;
+    this.spare.push(chunk.buffer);
   }
 
   override close(callback: (error: Error | null) => void): void {

@@ -37,7 +37,7 @@ export async function importPackFile(services: ImportServices, file: string, lab
         const entry = `${archiveNames.objectPrefix}${object.sha256}`;
         const digest =
           object.size <= wholeFileBytes
-            ? await staging.receiveBytes(await archive.readExact(entry, object.size, tooLarge), object.sha256)
+            ? await archive.withExact(entry, object.size, tooLarge, (bytes) => staging.receiveBytes(bytes, object.sha256))
             : await staging.receive(await archive.openExact(entry, object.size, tooLarge), object.sha256);
         if (digest !== object.sha256) throw new PackRefusal('fileTampered', { pack: name, path: object.path });
       },
