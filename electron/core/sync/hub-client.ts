@@ -21,6 +21,11 @@ export interface DownloadFile {
   readonly part: string;
   readonly size: number;
   readonly sha256: string;
+  /**
+   * What `part` holds already, if the caller knows (one listing of the downloads folder costs
+   * less than a look per file); else the download looks.
+   */
+  readonly held?: number;
 }
 
 export interface DownloadProgress {
@@ -105,11 +110,11 @@ export function openHubClient(options: HubClientOptions): HubClient {
     },
     getBytes: (path, maxBytes) => readLimited(path, maxBytes, false),
 
-    async download({ path, part, size, sha256 }, { onHeld, onBytes }) {
+    async download({ path, part, size, sha256, held }, { onHeld, onBytes }) {
       let lastError: unknown;
       for (let attempt = 0; attempt <= retries; attempt += 1) {
         if (options.signal?.aborted) throw new HubFailure('cancelled');
-        let have = (await stat(part).catch(() => undefined))?.size ?? 0;
+        let have = (attempt === 0 ? held : undefined) ?? (await stat(part).catch(() => undefined))?.size ?? 0;
         if (attempt === 0) onHeld(Math.min(have, size));
         if (have > size) {
           await truncate(part, 0);

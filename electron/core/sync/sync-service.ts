@@ -2,7 +2,7 @@
 // what exists and what is withdrawn; only files the laptop lacks are fetched, resuming
 // after dropped connections; each pack installs through the same checks as a file does.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AvailablePack } from '../contract/sync';
 import type { MessageParams } from '../contract/api-error';
@@ -210,6 +210,7 @@ export class SyncService {
     const totalBytes = plan.needed.reduce((sum, object) => sum + object.size, 0);
     const downloads = this.#services.store.downloadsDir;
     await mkdir(downloads, { recursive: true });
+    const parts = await partSizes(downloads);
     const meter = new SpeedMeter(this.#services.clock);
     let doneBytes = 0;
     let doneFiles = 0;
@@ -226,7 +227,7 @@ export class SyncService {
       async (object, staging) => {
         const part = path.join(downloads, `${object.sha256}.part`);
         await client.download(
-          { path: hubPaths.object(object.sha256), part, size: object.size, sha256: object.sha256 },
+          { path: hubPaths.object(object.sha256), part, size: object.size, sha256: object.sha256, held: parts.get(path.basename(part)) ?? 0 },
           {
             // What an earlier, stopped sync already brought is done, not downloaded again (nor speed).
             onHeld: (count) => (doneBytes += count),
@@ -254,6 +255,17 @@ export class SyncService {
       await rm(path.join(dir, name), { force: true });
     }
   }
+}
+
+/** The size of each partial download in `dir`, by file name: what an earlier, stopped sync brought. */
+async function partSizes(dir: string): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.part')) continue;
+    const size = (await stat(path.join(dir, entry.name)).catch(() => undefined))?.size;
+    if (size !== undefined) sizes.set(entry.name, size);
+  }
+  return sizes;
 }
 
 /**
