@@ -179,7 +179,7 @@ class FileReader extends yauzl.RandomAccessReader {
       read(this.fd, buffer, offset, length, position, (error, bytesRead) => callback(error, bytesRead));
       return;
     }
-    const chunk = this.spare.pop() ?? Buffer.allocUnsafe(chunkBytes);
+    const chunk = this.spare.pop() ?? sharedBuffer(chunkBytes);
     read(this.fd, chunk, 0, chunkBytes, position, (error, bytesRead) => {
       if (error) return callback(error);
       this.replaceWindow({ position, buffer: chunk, bytes: chunk.subarray(0, bytesRead), lent: 0, escaped: false });
@@ -211,7 +211,7 @@ class FileReader extends yauzl.RandomAccessReader {
   }
 
   private readChunk(position: number, length: number): Promise<Chunk> {
-    const buffer = length <= chunkBytes ? (this.spare.pop() ?? Buffer.allocUnsafe(chunkBytes)) : Buffer.allocUnsafe(length);
+    const buffer = length <= chunkBytes ? (this.spare.pop() ?? sharedBuffer(chunkBytes)) : sharedBuffer(length);
     return new Promise((resolve, reject) => {
       read(this.fd, buffer, 0, buffer.length, position, (error, bytesRead) => {
         if (error) return reject(error);
@@ -238,6 +238,11 @@ class FileReader extends yauzl.RandomAccessReader {
   override close(callback: (error: Error | null) => void): void {
     close(this.fd, callback);
   }
+}
+
+/** Read-ahead lives in shared memory, so the store's writer thread writes lent bytes without a copy. */
+function sharedBuffer(length: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(length));
 }
 
 /**

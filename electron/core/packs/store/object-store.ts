@@ -1,12 +1,13 @@
 // Files kept once by SHA-256, shared by every pack and version that names them. New files
 // arrive through a staging folder and are renamed in only after their hash checked out.
 import { createHash, randomBytes } from 'node:crypto';
-import fs, { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { flushFileSystem } from '../../storage/flush-file-system';
+import { writeNewFileOnThread } from './file-writer-thread';
 
 export interface ObjectStore {
   readonly root: string;
@@ -56,7 +57,7 @@ export interface StoreWriter {
 
 const defaultWriter: StoreWriter = {
   createWriteStream,
-  writeNewFile,
+  writeNewFile: writeNewFileOnThread,
   flush: flushFileSystem,
 };
 
@@ -173,33 +174,6 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
     clearStaging: () => rm(stagingDir, { recursive: true, force: true }),
     downloadsDir: path.join(root, 'downloads'),
   };
-}
-
-/**
- * Creates `file` with `bytes` in it. Callback calls, not `fs.promises.writeFile`: a pack is
- * thousands of small files, and each promise-based call costs the main thread far more.
- */
-function writeNewFile(file: string, bytes: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    fs.open(file, 'wx', (openError, fd) => {
-      if (openError) return reject(openError);
-      const finish = (error: Error | null) =>
-        fs.close(fd, (closeError) => {
-          const failure = error ?? closeError;
-          if (failure) reject(failure);
-          else resolve();
-        });
-      const writeFrom = (offset: number) => {
-        if (offset >= bytes.length) return finish(null);
-        fs.write(fd, bytes, offset, bytes.length - offset, null, (error, written) => {
-          if (error) return finish(error);
-          if (written === 0) return finish(Object.assign(new Error('short write'), { code: 'EIO' }));
-          writeFrom(offset + written);
-        });
-      };
-      writeFrom(0);
-    });
-  });
 }
 
 async function syncFile(file: string): Promise<void> {

@@ -1,0 +1,56 @@
+// The store's writer thread: the bytes land whole, from shared memory or not, and a file
+// system refusal comes back with its code, as the install's error messages need it.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeNewFileOnThread } from '../../../electron/core/packs/store/file-writer-thread';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'chieng-writer-thread-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('writing new files on the writer thread', () => {
+  it('writes a slice of shared memory exactly, and leaves the memory as it was', async () => {
+    const shared = Buffer.from(new SharedArrayBuffer(300_000));
+    randomBytes(300_000).copy(shared);
+    const before = Buffer.from(shared);
+    const slice = shared.subarray(100_000, 250_000);
+    await writeNewFileOnThread(path.join(dir, 'shared'), slice);
+    expect((await readFile(path.join(dir, 'shared'))).equals(before.subarray(100_000, 250_000))).toBe(true);
+    expect(shared.equals(before)).toBe(true);
+  });
+
+  it('writes ordinary bytes (a slice of a larger buffer) and leaves the caller’s buffer usable', async () => {
+    const whole = randomBytes(50_000);
+    const slice = whole.subarray(10, 40_010);
+    await writeNewFileOnThread(path.join(dir, 'plain'), slice);
+    expect((await readFile(path.join(dir, 'plain'))).equals(whole.subarray(10, 40_010))).toBe(true);
+    expect(slice.length).toBe(40_000);
+  });
+
+  it('writes many files side by side, each with its own bytes', async () => {
+    const contents = Array.from({ length: 50 }, (_, index) => randomBytes(1_000 + index * 97));
+    await Promise.all(contents.map((bytes, index) => writeNewFileOnThread(path.join(dir, `f${index}`), bytes)));
+    for (const [index, bytes] of contents.entries()) expect((await readFile(path.join(dir, `f${index}`))).equals(bytes)).toBe(true);
+  });
+
+  it('writes an empty file', async () => {
+    await writeNewFileOnThread(path.join(dir, 'empty'), new Uint8Array(0));
+    expect((await readFile(path.join(dir, 'empty'))).length).toBe(0);
+  });
+
+  it('refuses to overwrite a file that exists, keeping it, and reports a missing folder by its code', async () => {
+    await writeFile(path.join(dir, 'kept'), 'old');
+    await expect(writeNewFileOnThread(path.join(dir, 'kept'), Buffer.from('new'))).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(path.join(dir, 'kept'), 'utf8')).toBe('old');
+    await expect(writeNewFileOnThread(path.join(dir, 'missing', 'file'), Buffer.from('x'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
