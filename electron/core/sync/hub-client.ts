@@ -3,7 +3,8 @@
 // given up on, and "no network at all" told apart from "the hub is broken".
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { rm, stat, truncate } from 'node:fs/promises';
+import { writeOnThread } from '../storage/file-writer-thread';
 import { HubFailure } from './hub-failure';
 import { httpGet, type HttpAnswer } from './http-get';
 
@@ -147,19 +148,23 @@ export function openHubClient(options: HubClientOptions): HubClient {
    */
   async function fetchInto(path: string, part: string, have: number, size: number, hash: Hash, onBytes: (count: number) => void): Promise<Hash> {
     const { response, stall } = await request(path, have > 0 ? { Range: `bytes=${have}-` } : {});
-    let handle: FileHandle | undefined;
+    // How the next write opens the part: unset until an answer carries the file, then 'w'
+    // (start over) or 'a' (continue) for the first write, and 'a' after it.
+    let flag: 'w' | 'a' | undefined;
     // Received bytes wait here until there are enough for one write (small files: one write).
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
-    const flush = async (to: FileHandle) => {
-      if (pendingBytes === 0) return;
+    const flush = async () => {
+      if (!flag || (flag === 'a' && pendingBytes === 0)) return;
       const chunks = pending;
+      const opening = flag;
       pending = [];
       pendingBytes = 0;
-      await writeAll(to, chunks);
+      flag = 'a';
+      await writeOnThread(part, opening, chunks);
     };
     try {
-      // The part is opened only for an answer that carries the file: an error page from a
+      // The part is written only for an answer that carries the file: an error page from a
       // proxy must not wipe what an earlier connection already brought.
       if (response.status === 404) throw new HubFailure('notFound', { path });
       if (response.status === 416) {
@@ -172,7 +177,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
         throw new HubFailure('serverError', { status: 206, path });
       }
       const resumed = have > 0 && response.status === 206;
-      handle = await open(part, resumed ? 'a' : 'w');
+      flag = resumed ? 'a' : 'w';
       const digest = resumed ? hash : createHash('sha256');
       let written = resumed ? have : 0;
       for await (const chunk of response.body) {
@@ -184,18 +189,17 @@ export function openHubClient(options: HubClientOptions): HubClient {
         pendingBytes += bytes.length;
         written += bytes.length;
         onBytes(bytes.length);
-        if (pendingBytes >= writeBatchBytes) await flush(handle);
+        if (pendingBytes >= writeBatchBytes) await flush();
       }
-      await flush(handle);
+      await flush();
       return digest;
     } catch (error) {
       // Bytes received before the line dropped are as good as any: keep them for the resume.
-      if (handle) await flush(handle).catch(() => undefined);
+      await flush().catch(() => undefined);
       throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
     } finally {
       stall.stop();
       response.release();
-      await handle?.close();
     }
   }
 }
@@ -206,20 +210,6 @@ async function hashFile(file: string, length: number): Promise<Hash> {
   if (length === 0) return hash;
   for await (const chunk of createReadStream(file, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash;
-}
-
-/** Writes all of `chunks` at the handle's position, in one call where the system allows, without copying them together. */
-async function writeAll(handle: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  const { bytesWritten } = await handle.writev(chunks);
-  if (bytesWritten === total) return;
-  // A short write (rare: a full disk, a signal): the rest goes piece by piece.
-  const rest = Buffer.concat(chunks).subarray(bytesWritten);
-  for (let offset = 0; offset < rest.length; ) {
-    const { bytesWritten: written } = await handle.write(rest, offset);
-    if (written === 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
-    offset += written;
-  }
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { flushFileSystem } from '../../storage/flush-file-system';
-import { writeNewFileOnThread } from './file-writer-thread';
+import { writeNewFileOnThread } from '../../storage/file-writer-thread';
 
 export interface ObjectStore {
   readonly root: string;

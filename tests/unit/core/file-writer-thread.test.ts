@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeNewFileOnThread } from '../../../electron/core/packs/store/file-writer-thread';
+import { writeNewFileOnThread, writeOnThread } from '../../../electron/core/storage/file-writer-thread';
 
 let dir: string;
 
@@ -52,5 +52,20 @@ describe('writing new files on the writer thread', () => {
     await expect(writeNewFileOnThread(path.join(dir, 'kept'), Buffer.from('new'))).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await readFile(path.join(dir, 'kept'), 'utf8')).toBe('old');
     await expect(writeNewFileOnThread(path.join(dir, 'missing', 'file'), Buffer.from('x'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('appends to a partial download, or starts it over, from pieces of any size', async () => {
+    const part = path.join(dir, 'object.part');
+    const first = randomBytes(70_000);
+    // More than one reusable slab at once, in pieces the way a socket delivers them.
+    const rest = randomBytes(600_000);
+    await writeOnThread(part, 'w', [first]);
+    await writeOnThread(part, 'a', [rest.subarray(0, 65_536), rest.subarray(65_536)]);
+    expect((await readFile(part)).equals(Buffer.concat([first, rest]))).toBe(true);
+    const again = randomBytes(1_000);
+    await writeOnThread(part, 'w', [again]);
+    expect((await readFile(part)).equals(again)).toBe(true);
+    await writeOnThread(part, 'w', []);
+    expect((await readFile(part)).length).toBe(0);
   });
 });
