@@ -2,7 +2,7 @@
 // web server or CDN can serve it. These are the operations that change it: publishing a
 // pack and withdrawing outdated guidance, each ending with a new signed catalog.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -74,6 +74,7 @@ export async function publishToHub(dir: string, file: string, trust: TrustServic
       await writeVerified(stream, target, sha256, () => new PackRefusal('fileTampered', { pack: manifest.id, path: filePath }));
       added += 1;
     }
+    await writeBundle(dir, hubPaths.bundle(manifest.id, manifest.version), [...expectedObjects(pack).keys()]);
     for (const [name, bytes] of docs) {
       const target = path.join(dir, hubPaths.packDocument(manifest.id, manifest.version, name));
       await mkdir(path.dirname(target), { recursive: true });
@@ -156,6 +157,28 @@ function checkScope(signer: HubSigner, packId: string): void {
 
 async function exists(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+}
+
+/**
+ * The pack's files end to end, copied from the hub's own (verified) objects, written under a
+ * temporary name and renamed, so a laptop never fetches half a bundle as if it were whole.
+ */
+async function writeBundle(dir: string, bundlePath: string, sha256s: readonly string[]): Promise<void> {
+  const target = path.join(dir, bundlePath);
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.part`;
+  try {
+    await pipeline(
+      async function* () {
+        for (const sha256 of sha256s) yield* createReadStream(path.join(dir, hubPaths.object(sha256)));
+      },
+      createWriteStream(temp),
+    );
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 async function writeVerified(source: NodeJS.ReadableStream, target: string, sha256: string, tampered: () => Error): Promise<void> {

@@ -52,11 +52,12 @@ async function respond(dir: string, request: IncomingMessage, response: ServerRe
     response.writeHead(found.kind === 'refused' ? 400 : 404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(found.kind === 'refused' ? 'Bad path' : 'Not found');
     return;
   }
-  const isObject = /\/objects\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(found.file.replaceAll('\\', '/'));
+  const isObject = /\/objects\/[0-9a-f]{2}\/[0-9a-f]{64}$|\/files\.bundle$/.test(found.file.replaceAll('\\', '/'));
   const headers: Record<string, string | number> = {
     'Content-Type': found.file.endsWith('.json') ? 'application/json; charset=utf-8' : 'application/octet-stream',
     'Accept-Ranges': 'bytes',
-    // Objects never change (their name is their hash); the catalog changes with every publish.
+    // Objects never change (their name is their hash), nor does a version's bundle; the
+    // catalog changes with every publish.
     'Cache-Control': isObject ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...(isObject ? {} : { Vary: 'Accept-Encoding' }),
   };

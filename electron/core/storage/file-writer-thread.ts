@@ -106,14 +106,20 @@ export function writeOnThread(file: string, flag: 'wx' | 'w' | 'a', chunks: read
   });
 }
 
-/** Slabs this big are kept for reuse: a write batch of a download, or a whole small file. */
-const slabBytes = 512 * 1024;
-const spareSlabs: SharedArrayBuffer[] = [];
-const maxSpareSlabs = 8;
+/**
+ * Slabs are sized in powers of two from 64 KiB to 1 MiB and kept for reuse, enough of each size
+ * for the writes a download keeps in flight: fresh shared memory per file costs more than the copy.
+ */
+const smallestSlab = 64 * 1024;
+const largestKeptSlab = 1024 * 1024;
+const keptPerSize = 16;
+const spareSlabs = new Map<number, SharedArrayBuffer[]>();
 
 function copiedToSlab(chunks: readonly Uint8Array[]): { buffer: SharedArrayBuffer; length: number } {
   const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  const buffer = length <= slabBytes ? (spareSlabs.pop() ?? new SharedArrayBuffer(slabBytes)) : new SharedArrayBuffer(length);
+  let size = smallestSlab;
+  while (size < length) size *= 2;
+  const buffer = spareSlabs.get(size)?.pop() ?? new SharedArrayBuffer(size);
   const view = new Uint8Array(buffer);
   let at = 0;
   for (const chunk of chunks) {
@@ -124,5 +130,8 @@ function copiedToSlab(chunks: readonly Uint8Array[]): { buffer: SharedArrayBuffe
 }
 
 function returnSlab(buffer: SharedArrayBuffer): void {
-  if (buffer.byteLength === slabBytes && spareSlabs.length < maxSpareSlabs) spareSlabs.push(buffer);
+  if (buffer.byteLength > largestKeptSlab) return;
+  const spare = spareSlabs.get(buffer.byteLength) ?? [];
+  spareSlabs.set(buffer.byteLength, spare);
+  if (spare.length < keptPerSize) spare.push(buffer);
 }

@@ -29,6 +29,21 @@ export interface DownloadFile {
   readonly held?: number;
 }
 
+/** One file of a bundle, in bundle order; `part` is where it goes if `wanted`. */
+export interface BundleFile {
+  readonly sha256: string;
+  readonly size: number;
+  readonly part: string;
+  readonly wanted: boolean;
+}
+
+export interface BundleOutcome {
+  /** The wanted files that arrived whole, with the signed hash, in their parts. */
+  readonly complete: ReadonlySet<string>;
+  /** Why the bundle stopped early, if it did; what arrived of a cut file stays in its part. */
+  readonly failure?: HubFailure;
+}
+
 export interface DownloadProgress {
   readonly onHeld: (count: number) => void;
   readonly onBytes: (count: number) => void;
@@ -43,6 +58,12 @@ export interface HubClient {
    * `part`; `onBytes` hears of every byte received.
    */
   download(file: DownloadFile, progress: DownloadProgress): Promise<void>;
+  /**
+   * Streams a bundle (files end to end, cut by the signed sizes in `files`) and writes each
+   * wanted file to its part, checking its hash. Stops at the first problem and says why, so
+   * the caller fetches the rest file by file; only a cancel throws.
+   */
+  downloadBundle(path: string, files: readonly BundleFile[], onBytes: (count: number) => void): Promise<BundleOutcome>;
 }
 
 /** Received bytes are written in batches of about this many (a small file in one write). */
@@ -110,6 +131,104 @@ export function openHubClient(options: HubClientOptions): HubClient {
       return text;
     },
     getBytes: (path, maxBytes) => readLimited(path, maxBytes, false),
+
+    async downloadBundle(path, files, onBytes) {
+      const complete = new Set<string>();
+      const total = files.reduce((sum, file) => sum + file.size, 0);
+      let stall: StallGuard | undefined;
+      let response: HttpAnswer | undefined;
+      // Writes go to the writer thread in order, without waiting for each: a file's later
+      // pieces follow its first, and the stream is not held up by the disk.
+      const writes: Promise<void>[] = [];
+      const write = (part: string, flag: 'w' | 'a', chunks: Uint8Array[]) => {
+        writes.push(writeOnThread(part, flag, chunks));
+      };
+      let index = 0;
+      let have = 0;
+      let hash = createHash('sha256');
+      let pending: Uint8Array[] = [];
+      let pendingBytes = 0;
+      let started = false;
+      const flushPiece = () => {
+        const file = files[index];
+        if (!file?.wanted || (started && pendingBytes === 0)) return;
+        write(file.part, started ? 'a' : 'w', pending);
+        started = true;
+        pending = [];
+        pendingBytes = 0;
+      };
+      try {
+        ({ response, stall } = await request(path, {}));
+        if (response.status === 404) throw new HubFailure('notFound', { path });
+        if (response.status !== 200) throw new HubFailure('serverError', { status: response.status, path });
+        let received = 0;
+        for await (const chunk of response.body) {
+          stall.touch();
+          let bytes = chunk as Buffer;
+          received += bytes.length;
+          if (received > total) throw new HubFailure('wrongBytes', { path });
+          while (bytes.length > 0) {
+            const file = files[index] as BundleFile;
+            const piece = bytes.subarray(0, Math.min(bytes.length, file.size - have));
+            bytes = bytes.subarray(piece.length);
+            have += piece.length;
+            if (file.wanted) {
+              hash.update(piece);
+              pending.push(piece);
+              pendingBytes += piece.length;
+              onBytes(piece.length);
+              if (pendingBytes >= writeBatchBytes) flushPiece();
+            }
+            if (have < file.size) continue;
+            if (file.wanted) {
+              flushPiece();
+              if (hash.digest('hex') !== file.sha256) throw new HubFailure('wrongBytes', { path });
+              complete.add(file.sha256);
+            }
+            index += 1;
+            have = 0;
+            hash = createHash('sha256');
+            started = false;
+          }
+          // Empty files take no bytes: they are done as soon as the stream reaches them.
+          while (index < files.length && (files[index] as BundleFile).size === 0) {
+            const file = files[index] as BundleFile;
+            if (file.wanted) {
+              write(file.part, 'w', []);
+              complete.add(file.sha256);
+            }
+            index += 1;
+          }
+          if (writes.length >= 16) await settled(writes.splice(0, 8));
+        }
+        if (received < total) throw new HubFailure('hubUnreachable', { host: base.host });
+        await settled(writes);
+        return { complete };
+      } catch (error) {
+        // The disk, not the hub: the caller reports it as such (a full disk, say).
+        if (error instanceof WriteFailed) {
+          await Promise.allSettled(writes);
+          throw error.cause;
+        }
+        const failure = error instanceof HubFailure ? error : stall ? networkFailure(error, stall, base.host) : new HubFailure('hubUnreachable', { host: base.host });
+        if (failure.reason === 'wrongBytes') {
+          // The file that failed its hash is dropped, not resumed from.
+          const file = files[index];
+          if (file?.wanted) complete.delete(file.sha256);
+          await Promise.allSettled(writes);
+          if (file?.wanted) await rm(file.part, { force: true });
+        } else {
+          // What arrived of the file the line dropped in is kept, for its resume.
+          flushPiece();
+          await Promise.allSettled(writes);
+        }
+        if (failure.reason === 'cancelled') throw failure;
+        return { complete, failure };
+      } finally {
+        stall?.stop();
+        response?.release();
+      }
+    },
 
     async download({ path, part, size, sha256, held }, { onHeld, onBytes }) {
       let lastError: unknown;
@@ -202,6 +321,19 @@ export function openHubClient(options: HubClientOptions): HubClient {
       response.release();
     }
   }
+}
+
+/** A write of a bundle's file failed: a matter for the disk, not the hub. */
+class WriteFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('writing a downloaded file failed');
+  }
+}
+
+async function settled(writes: readonly Promise<void>[]): Promise<void> {
+  await Promise.all(writes).catch((error: unknown) => {
+    throw new WriteFailed(error);
+  });
 }
 
 /** The SHA-256 state after the first `length` bytes of `file` (none: a fresh one). */

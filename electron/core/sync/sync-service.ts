@@ -9,7 +9,7 @@ import type { MessageParams } from '../contract/api-error';
 import { archiveNames } from '../packs/archive/pack-archive-writer';
 import { hubPaths, type Catalog } from '../packs/format/catalog';
 import { installSignedPack, planInstall, type InstallPlan, type InstallServices } from '../packs/install/install-signed-pack';
-import type { SignedPack } from '../packs/install/read-signed-pack';
+import { expectedObjects, type SignedPack } from '../packs/install/read-signed-pack';
 import { PackRefusal } from '../packs/pack-refusal';
 import { noteSignedTime } from '../packs/trust/trust-service';
 import { verifyCatalog } from '../packs/trust/verify-catalog';
@@ -54,6 +54,8 @@ const maxCatalogBytes = 32 * 1024 * 1024;
 const maxDocumentBytes = 8 * 1024 * 1024;
 /** How often a download tells the screen how far it is. */
 const progressEveryMs = 100;
+/** A first install of at least this many files comes as one bundle, not one request per file. */
+const bundleMinFiles = 32;
 const speedBucketMs = 250;
 const speedWindowMs = 5_000;
 
@@ -210,7 +212,7 @@ export class SyncService {
     const totalBytes = plan.needed.reduce((sum, object) => sum + object.size, 0);
     const downloads = this.#services.store.downloadsDir;
     await mkdir(downloads, { recursive: true });
-    const parts = await partSizes(downloads);
+    const partOf = (sha256: string) => path.join(downloads, `${sha256}.part`);
     const meter = new SpeedMeter(this.#services.clock);
     let doneBytes = 0;
     let doneFiles = 0;
@@ -220,26 +222,49 @@ export class SyncService {
       const done = Math.min(doneBytes, totalBytes);
       onProgress({ packId: pack.manifest.id, title, doneBytes: done, totalBytes, doneFiles, totalFiles: plan.needed.length, bytesPerSecond, secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - done) / bytesPerSecond) : null });
     }, progressEveryMs);
+    const onBytes = (count: number) => {
+      doneBytes += count;
+      meter.add(count);
+      report();
+    };
+    // Started by the first file staged (so after the free-space check), awaited by all.
+    let fromBundle: Promise<{ complete: ReadonlySet<string>; parts: ReadonlyMap<string, number>; ran: boolean }> | undefined;
+    const bundleFirst = async () => {
+      const parts = await partSizes(downloads);
+      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({ sha256, size, part: partOf(sha256), wanted: true }));
+      // Worth it for a first install of many files: one request instead of one per file. An
+      // update, or a pack an earlier sync began, goes file by file, fetching only what is missing.
+      if (files.length < bundleMinFiles || plan.needed.length !== files.length || (parts.size > 0 && files.some((file) => parts.has(path.basename(file.part))))) {
+        return { complete: new Set<string>(), parts, ran: false };
+      }
+      const { complete, failure } = await client.downloadBundle(hubPaths.bundle(pack.manifest.id, pack.manifest.version), files, onBytes);
+      doneFiles += complete.size;
+      report();
+      // Whatever the bundle did not bring (an older hub has none; a cut line) comes file by file.
+      return { complete, parts: failure ? await partSizes(downloads) : parts, ran: true };
+    };
     return installSignedPack(
       this.#services,
       pack,
       plan,
       async (object, staging) => {
-        const part = path.join(downloads, `${object.sha256}.part`);
-        await client.download(
-          { path: hubPaths.object(object.sha256), part, size: object.size, sha256: object.sha256, held: parts.get(path.basename(part)) ?? 0 },
-          {
-            // What an earlier, stopped sync already brought is done, not downloaded again (nor speed).
-            onHeld: (count) => (doneBytes += count),
-            onBytes: (count) => {
-              doneBytes += count;
-              meter.add(count);
-              report();
+        const bundle = await (fromBundle ??= bundleFirst());
+        const part = partOf(object.sha256);
+        if (!bundle.complete.has(object.sha256)) {
+          await client.download(
+            { path: hubPaths.object(object.sha256), part, size: object.size, sha256: object.sha256, held: bundle.parts.get(path.basename(part)) ?? 0 },
+            {
+              // What an earlier, stopped sync already brought is done, not downloaded again
+              // (nor counted twice, when the bundle just brought it).
+              onHeld: (count) => {
+                if (!bundle.ran) doneBytes += count;
+              },
+              onBytes,
             },
-          },
-        );
+          );
+          doneFiles += 1;
+        }
         await staging.adopt(part, object.sha256);
-        doneFiles += 1;
         report();
       },
       () => undefined,

@@ -62,6 +62,8 @@ export const hubPaths = {
   catalog: 'catalog.json',
   packDocument: (id: string, version: number, name: string) => `packs/${id}/${version}/${name}`,
   object: (sha256: string) => `objects/${sha256.slice(0, 2)}/${sha256}`,
+  /** A pack version's distinct files end to end, in manifest order: a first install in one request. */
+  bundle: (id: string, version: number) => `packs/${id}/${version}/files.bundle`,
   revocations: (rootKeyId: string, name: string) => `trust/${rootKeyId}/${name}`,
 } as const;
 
