@@ -264,7 +264,11 @@ export async function openLaptop(dataDir: string, root: TestRoot, options: Lapto
       for (const prefix of await readdir(path.join(store, 'objects')).catch(() => [] as string[])) objects.push(...(await readdir(path.join(store, 'objects', prefix))));
       const staging = await readdir(path.join(store, 'staging')).catch(() => [] as string[]);
       const downloads = new Map<string, number>();
-      for (const name of await readdir(path.join(store, 'downloads')).catch(() => [] as string[])) downloads.set(name, (await readFile(path.join(store, 'downloads', name))).length);
+      // Partial downloads, and whole files a bundle brought (in fan-out folders, as `ab/abc…`).
+      for (const entry of await readdir(path.join(store, 'downloads'), { withFileTypes: true }).catch(() => [])) {
+        const names = entry.isDirectory() ? (await readdir(path.join(store, 'downloads', entry.name))).map((name) => `${entry.name}/${name}`) : [entry.name];
+        for (const name of names) downloads.set(name, (await readFile(path.join(store, 'downloads', name))).length);
+      }
       return { objects: objects.sort(), staging, downloads };
     },
     async close() {

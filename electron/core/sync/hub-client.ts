@@ -3,7 +3,7 @@
 // given up on, and "no network at all" told apart from "the hub is broken".
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm, stat, truncate } from 'node:fs/promises';
+import { rename, rm, stat, truncate } from 'node:fs/promises';
 import { writeOnThread } from '../storage/file-writer-thread';
 import { HubFailure } from './hub-failure';
 import { httpGet, type HttpAnswer } from './http-get';
@@ -29,19 +29,29 @@ export interface DownloadFile {
   readonly held?: number;
 }
 
-/** One file of a bundle, in bundle order; `part` is where it goes if `wanted`. */
+/**
+ * One file of a bundle, in bundle order. If `wanted`, it goes to `whole` once it arrived whole
+ * and right (whose folder must exist), and to `part` as far as it got if the stream stops in it.
+ */
 export interface BundleFile {
   readonly sha256: string;
   readonly size: number;
   readonly part: string;
+  readonly whole: string;
   readonly wanted: boolean;
 }
 
 export interface BundleOutcome {
-  /** The wanted files that arrived whole, with the signed hash, in their parts. */
+  /** The wanted files that arrived whole, with the signed hash, at their `whole` paths. */
   readonly complete: ReadonlySet<string>;
   /** Why the bundle stopped early, if it did; what arrived of a cut file stays in its part. */
   readonly failure?: HubFailure;
+}
+
+export interface BundleProgress {
+  readonly onBytes: (count: number) => void;
+  /** A wanted file arrived whole and right. */
+  readonly onFile: () => void;
 }
 
 export interface DownloadProgress {
@@ -63,7 +73,7 @@ export interface HubClient {
    * wanted file to its part, checking its hash. Stops at the first problem and says why, so
    * the caller fetches the rest file by file; only a cancel throws.
    */
-  downloadBundle(path: string, files: readonly BundleFile[], onBytes: (count: number) => void): Promise<BundleOutcome>;
+  downloadBundle(path: string, files: readonly BundleFile[], progress: BundleProgress): Promise<BundleOutcome>;
 }
 
 /** Received bytes are written in batches of about this many (a small file in one write). */
@@ -132,7 +142,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
     },
     getBytes: (path, maxBytes) => readLimited(path, maxBytes, false),
 
-    async downloadBundle(path, files, onBytes) {
+    async downloadBundle(path, files, { onBytes, onFile }) {
       const complete = new Set<string>();
       const total = files.reduce((sum, file) => sum + file.size, 0);
       let stall: StallGuard | undefined;
@@ -140,8 +150,10 @@ export function openHubClient(options: HubClientOptions): HubClient {
       // Writes go to the writer thread in order, without waiting for each: a file's later
       // pieces follow its first, and the stream is not held up by the disk.
       const writes: Promise<void>[] = [];
-      const write = (part: string, flag: 'w' | 'a', chunks: Uint8Array[]) => {
-        writes.push(writeOnThread(part, flag, chunks));
+      let lastWrite: Promise<void> = Promise.resolve();
+      const write = (file: string, flag: 'w' | 'a', chunks: Uint8Array[]) => {
+        lastWrite = writeOnThread(file, flag, chunks);
+        writes.push(lastWrite);
       };
       let index = 0;
       let have = 0;
@@ -151,7 +163,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
       let started = false;
       const flushPiece = () => {
         const file = files[index];
-        if (!file?.wanted || (started && pendingBytes === 0)) return;
+        if (!file?.wanted || pendingBytes === 0) return;
         write(file.part, started ? 'a' : 'w', pending);
         started = true;
         pending = [];
@@ -181,9 +193,19 @@ export function openHubClient(options: HubClientOptions): HubClient {
             }
             if (have < file.size) continue;
             if (file.wanted) {
-              flushPiece();
               if (hash.digest('hex') !== file.sha256) throw new HubFailure('wrongBytes', { path });
+              if (!started) {
+                // Most files: one write, straight to where the store will take them from.
+                write(file.whole, 'w', pending);
+                pending = [];
+                pendingBytes = 0;
+              } else {
+                // A large file arrived in pieces: it moves to its place once the last is written.
+                flushPiece();
+                writes.push(lastWrite.then(() => rename(file.part, file.whole)));
+              }
               complete.add(file.sha256);
+              onFile();
             }
             index += 1;
             have = 0;
@@ -194,8 +216,9 @@ export function openHubClient(options: HubClientOptions): HubClient {
           while (index < files.length && (files[index] as BundleFile).size === 0) {
             const file = files[index] as BundleFile;
             if (file.wanted) {
-              write(file.part, 'w', []);
+              write(file.whole, 'w', []);
               complete.add(file.sha256);
+              onFile();
             }
             index += 1;
           }
@@ -214,7 +237,6 @@ export function openHubClient(options: HubClientOptions): HubClient {
         if (failure.reason === 'wrongBytes') {
           // The file that failed its hash is dropped, not resumed from.
           const file = files[index];
-          if (file?.wanted) complete.delete(file.sha256);
           await Promise.allSettled(writes);
           if (file?.wanted) await rm(file.part, { force: true });
         } else {

@@ -3,6 +3,7 @@
 // after dropped connections; each pack installs through the same checks as a file does.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { AvailablePack } from '../contract/sync';
 import type { MessageParams } from '../contract/api-error';
@@ -213,6 +214,7 @@ export class SyncService {
     const downloads = this.#services.store.downloadsDir;
     await mkdir(downloads, { recursive: true });
     const partOf = (sha256: string) => path.join(downloads, `${sha256}.part`);
+    const wholeOf = (sha256: string) => path.join(downloads, sha256.slice(0, 2), sha256);
     const meter = new SpeedMeter(this.#services.clock);
     let doneBytes = 0;
     let doneFiles = 0;
@@ -228,20 +230,26 @@ export class SyncService {
       report();
     };
     // Started by the first file staged (so after the free-space check), awaited by all.
-    let fromBundle: Promise<{ complete: ReadonlySet<string>; parts: ReadonlyMap<string, number>; ran: boolean }> | undefined;
+    let fromBundle: Promise<{ complete: ReadonlySet<string>; held: HeldDownloads; ran: boolean }> | undefined;
     const bundleFirst = async () => {
-      const parts = await partSizes(downloads);
-      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({ sha256, size, part: partOf(sha256), wanted: true }));
+      const held = await heldDownloads(downloads);
+      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({ sha256, size, part: partOf(sha256), whole: wholeOf(sha256), wanted: true }));
       // Worth it for a first install of many files: one request instead of one per file. An
       // update, or a pack an earlier sync began, goes file by file, fetching only what is missing.
-      if (files.length < bundleMinFiles || plan.needed.length !== files.length || (parts.size > 0 && files.some((file) => parts.has(path.basename(file.part))))) {
-        return { complete: new Set<string>(), parts, ran: false };
+      if (files.length < bundleMinFiles || plan.needed.length !== files.length || files.some((file) => held.parts.has(file.sha256) || held.wholes.has(file.sha256))) {
+        return { complete: new Set<string>(), held, ran: false };
       }
-      const { complete, failure } = await client.downloadBundle(hubPaths.bundle(pack.manifest.id, pack.manifest.version), files, onBytes);
-      doneFiles += complete.size;
-      report();
+      // Whole files wait in folders named as the store's, so that most move in with one rename.
+      await Promise.all([...new Set(files.map((file) => path.dirname(file.whole)))].map((folder) => mkdir(folder, { recursive: true })));
+      const { complete, failure } = await client.downloadBundle(hubPaths.bundle(pack.manifest.id, pack.manifest.version), files, {
+        onBytes,
+        onFile: () => {
+          doneFiles += 1;
+          report();
+        },
+      });
       // Whatever the bundle did not bring (an older hub has none; a cut line) comes file by file.
-      return { complete, parts: failure ? await partSizes(downloads) : parts, ran: true };
+      return { complete, held: failure ? await heldDownloads(downloads) : held, ran: true };
     };
     return installSignedPack(
       this.#services,
@@ -249,48 +257,91 @@ export class SyncService {
       plan,
       async (object, staging) => {
         const bundle = await (fromBundle ??= bundleFirst());
-        const part = partOf(object.sha256);
-        if (!bundle.complete.has(object.sha256)) {
-          await client.download(
-            { path: hubPaths.object(object.sha256), part, size: object.size, sha256: object.sha256, held: bundle.parts.get(path.basename(part)) ?? 0 },
-            {
-              // What an earlier, stopped sync already brought is done, not downloaded again
-              // (nor counted twice, when the bundle just brought it).
-              onHeld: (count) => {
-                if (!bundle.ran) doneBytes += count;
-              },
-              onBytes,
-            },
-          );
-          doneFiles += 1;
+        const { sha256, size } = object;
+        if (bundle.complete.has(sha256)) return staging.adopt(wholeOf(sha256), sha256);
+        // A whole file a stopped sync brought: checked again before it counts.
+        if (bundle.held.wholes.has(sha256)) {
+          if ((await hashOfFile(wholeOf(sha256))) === sha256) {
+            doneBytes += size;
+            doneFiles += 1;
+            report();
+            return staging.adopt(wholeOf(sha256), sha256);
+          }
+          await rm(wholeOf(sha256), { force: true });
         }
-        await staging.adopt(part, object.sha256);
+        const part = partOf(sha256);
+        await client.download(
+          { path: hubPaths.object(sha256), part, size, sha256, held: bundle.held.parts.get(sha256) ?? 0 },
+          {
+            // What an earlier, stopped sync already brought is done, not downloaded again
+            // (nor counted twice, when the bundle just brought it).
+            onHeld: (count) => {
+              if (!bundle.ran) doneBytes += count;
+            },
+            onBytes,
+          },
+        );
+        doneFiles += 1;
         report();
+        return staging.adopt(part, sha256);
       },
       () => undefined,
     ).finally(() => report.flush());
   }
 
-  /** Keeps partial downloads only for files a pack still needs, so a later sync can resume them. */
+  /**
+   * Keeps downloads (partial, or whole from a bundle) only for files a pack still needs, so a
+   * later sync can resume them; removes the rest, and folders left empty.
+   */
   async #forgetFinishedDownloads(candidates: ReadonlyMap<string, Candidate>): Promise<void> {
-    const wanted = new Set([...candidates.values()].flatMap((candidate) => candidate.plan.needed.map((object) => `${object.sha256}.part`)));
+    const wanted = new Set([...candidates.values()].flatMap((candidate) => candidate.plan.needed.map((object) => object.sha256)));
     const dir = this.#services.store.downloadsDir;
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (wanted.has(name) && !(await this.#services.store.has(name.replace(/\.part$/, '')))) continue;
-      await rm(path.join(dir, name), { force: true });
+    const keep = async (sha256: string) => wanted.has(sha256) && !(await this.#services.store.has(sha256));
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const entryPath = path.join(dir, entry.name);
+      if (!entry.isDirectory()) {
+        if (!(await keep(entry.name.replace(/\.part$/, '')))) await rm(entryPath, { force: true });
+        continue;
+      }
+      const names = await readdir(entryPath).catch(() => [] as string[]);
+      let left = names.length;
+      for (const name of names) {
+        if (await keep(name)) continue;
+        await rm(path.join(entryPath, name), { recursive: true, force: true });
+        left -= 1;
+      }
+      if (left === 0) await rm(entryPath, { recursive: true, force: true });
     }
   }
 }
 
-/** The size of each partial download in `dir`, by file name: what an earlier, stopped sync brought. */
-async function partSizes(dir: string): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
+interface HeldDownloads {
+  /** Partial downloads (`<sha256>.part`): their size, by SHA-256. */
+  readonly parts: ReadonlyMap<string, number>;
+  /** Whole files a bundle brought (`<first two hex digits>/<sha256>`), by SHA-256. */
+  readonly wholes: ReadonlySet<string>;
+}
+
+/** What earlier, stopped syncs left in the downloads folder `dir`, in one listing per folder. */
+async function heldDownloads(dir: string): Promise<HeldDownloads> {
+  const parts = new Map<string, number>();
+  const wholes = new Set<string>();
   for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      for (const name of await readdir(path.join(dir, entry.name)).catch(() => [] as string[])) wholes.add(name);
+      continue;
+    }
     if (!entry.isFile() || !entry.name.endsWith('.part')) continue;
     const size = (await stat(path.join(dir, entry.name)).catch(() => undefined))?.size;
-    if (size !== undefined) sizes.set(entry.name, size);
+    if (size !== undefined) parts.set(entry.name.slice(0, -'.part'.length), size);
   }
-  return sizes;
+  return { parts, wholes };
+}
+
+async function hashOfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /**

@@ -1,7 +1,7 @@
 // A first install of a pack of many files comes as one bundle (its files end to end), not one
 // request per file. Whatever goes wrong with the bundle (an older hub without one, wrong
 // bytes, a cut line) the rest comes file by file, and nothing that arrived is fetched twice.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubPaths } from '../../../electron/core/packs/format/catalog';
@@ -140,6 +140,53 @@ describe('a first install from a bundle', () => {
     const last = laptop.events.slice(before).filter((event) => event.name === 'sync.progress').at(-1);
     expect(last?.payload).toMatchObject({ doneBytes: total, totalBytes: total, doneFiles: fileCount, totalFiles: fileCount });
     await expectInstalled(laptop, pack);
+  });
+
+  it('checks again a whole file a stopped sync left, and fetches it anew if it was damaged meanwhile', async () => {
+    const { pack } = manyFiles();
+    await world.publish(pack);
+    const hub = await world.serveScripted();
+    hub.script(bundle, { kind: 'stall', afterBytes: 200_000 }, 1);
+    const laptop = await world.laptop({ stallMs: 20_000 });
+    await laptop.call('settings.update', { hubUrl: hub.url });
+    const running = laptop.call('sync.run', {});
+    await hub.stalled(bundle);
+    await laptop.waitFor((event) => event.name === 'sync.progress' && event.payload.doneFiles >= 2);
+    await laptop.call('sync.cancel', {});
+    await expect(running).resolves.toEqual({ cancelled: true, results: [] });
+
+    const first = pack.files[0]?.content ?? Buffer.alloc(0);
+    const firstSha = sha256Of(first);
+    const whole = `${firstSha.slice(0, 2)}/${firstSha}`;
+    expect((await laptop.files()).downloads.get(whole)).toBe(first.length);
+    await writeFile(path.join(laptop.dataDir, 'store', 'downloads', ...whole.split('/')), Buffer.alloc(first.length, 0x42));
+
+    hub.resetCounts();
+    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    expect(hub.served(hubPaths.object(firstSha))).toBe(first.length);
+    await expectInstalled(laptop, pack);
+  });
+
+  it('installs a second pack from its bundle beside the first, into folders the store already has', async () => {
+    const { pack } = manyFiles();
+    const other = imagePack('vn.test.nhieu-anh-khac', 1, fileCount, (index) => 20_000 + index * 500);
+    await world.publish(pack);
+    await world.publish(other);
+    const hub = await world.serveScripted();
+    const laptop = await world.laptop();
+    await laptop.call('settings.update', { hubUrl: hub.url });
+
+    const run = await laptop.call('sync.run', {});
+    expect(run.results.map((result) => [result.id, result.status])).toEqual([
+      [packId, 'installed'],
+      ['vn.test.nhieu-anh-khac', 'installed'],
+    ]);
+    expect(hub.served(hubPaths.bundle('vn.test.nhieu-anh-khac', 1))).toBeGreaterThan(0);
+    expect(hub.servedMatching(objectPaths).size).toBe(0);
+    const files = await laptop.files();
+    expect(files.objects).toEqual([...objectsOf(pack), ...objectsOf(other)].sort());
+    expect(files.staging).toEqual([]);
+    expect([...files.downloads.keys()]).toEqual([]);
   });
 
   it('updates file by file: only the changed files are fetched, never the bundle', async () => {

@@ -139,7 +139,7 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
           // one rename instead of one per file; elsewhere its files move in one by one. No
           // pack names these objects until its pointer switches, so their order does not matter.
           const movedWhole = new Set<string>();
-          await forEachLimited([...fanouts.keys()], 4, async (folder) => {
+          await forEachLimited([...fanouts.keys(), ...(await foldersOfAdoptedOnly(objects, dir))], 4, async (folder) => {
             if (await rename(folder, path.join(objectsDir, path.basename(folder))).then(() => true, () => false)) movedWhole.add(folder);
           });
           const left = objects.filter(([, file]) => !movedWhole.has(path.dirname(file)));
@@ -174,6 +174,25 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
     clearStaging: () => rm(stagingDir, { recursive: true, force: true }),
     downloadsDir: path.join(root, 'downloads'),
   };
+}
+
+/**
+ * Folders outside the staging area named as fan-out folders (a sync's whole downloads) that hold
+ * nothing but files this import adopted: like the staging area's own, they can move in whole.
+ */
+async function foldersOfAdoptedOnly(objects: readonly [string, string][], stagingDir: string): Promise<string[]> {
+  const byFolder = new Map<string, Set<string>>();
+  for (const [sha256, file] of objects) {
+    const folder = path.dirname(file);
+    if (folder.startsWith(stagingDir) || path.basename(file) !== sha256 || path.basename(folder) !== sha256.slice(0, 2)) continue;
+    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(sha256));
+  }
+  const whole: string[] = [];
+  for (const [folder, adopted] of byFolder) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    if (names.length === adopted.size && names.every((name) => adopted.has(name))) whole.push(folder);
+  }
+  return whole;
 }
 
 async function syncFile(file: string): Promise<void> {
