@@ -1,11 +1,13 @@
 // How fast a laptop syncs a large pack when the network is not the limit: `chieng hub serve`
-// (its own process, as a hub is its own machine) serves a 200 MB pack on loopback, and a
-// fresh data folder syncs it (catalog, signed documents, every file downloaded, hashed,
-// staged, made durable and committed). The baseline is one `curl` process fetching exactly
-// the same object URLs from the same server over one kept-alive connection, timed the same
-// way in the same run, writing to /dev/null as the issue asked; the sync also writes 200 MB
-// to disk and makes it durable, which curl never does. Each timed step starts after an
-// untimed `sync`, so neither pays to write back the other's data.
+// (its own process, as a hub is its own machine) serves a 200 MB pack of 2,000 files on
+// loopback, and a fresh data folder syncs it (catalog, signed documents, every file downloaded,
+// hashed, staged, made durable and committed). Being a first install of many files, the sync
+// fetches the version's bundle (the same files end to end, one request; see
+// docs/pack-format.md). The baseline is one `curl` process fetching the same files from the
+// same server as their 2,000 object URLs over one kept-alive connection, timed the same way in
+// the same run, writing to /dev/null; the sync also writes 200 MB to disk and makes it
+// durable, which curl never does. Each timed step starts after an untimed `sync`, so neither
+// pays to write back the other's data.
 import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
