@@ -125,8 +125,9 @@ export async function syncOnce(world: HubWorld, dataDir: string, hubUrl: string,
   }
 }
 
-/** Response body bytes the proxy passed on, objects apart from everything else. */
+/** Response body bytes the proxy passed on, the pack's files apart from everything else. */
 export interface HubTraffic {
+  /** Bytes of the pack's files: one by one (objects), or end to end (a version's bundle). */
   objectBytes: number;
   documentBytes: number;
   requests: number;
@@ -152,7 +153,7 @@ export interface ProxyOptions {
   readonly cutAfter?: (requestPath: string, attempt: number) => number | undefined;
 }
 
-const objectPath = /^\/objects\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+const objectPath = /^\/objects\/[0-9a-f]{2}\/[0-9a-f]{64}$|^\/packs\/[^/]+\/\d+\/files\.bundle$/;
 
 /** An HTTP proxy on loopback in front of `upstream` (a hub's base URL). */
 export async function startCountingProxy(upstream: string, options: ProxyOptions = {}): Promise<CountingProxy> {
