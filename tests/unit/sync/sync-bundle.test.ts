@@ -1,7 +1,7 @@
 // A first install of a pack of many files comes as one bundle (its files end to end), not one
 // request per file. Whatever goes wrong with the bundle (an older hub without one, wrong
 // bytes, a cut line) the rest comes file by file, and nothing that arrived is fetched twice.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubPaths } from '../../../electron/core/packs/format/catalog';
@@ -187,6 +187,31 @@ describe('a first install from a bundle', () => {
     expect(files.objects).toEqual([...objectsOf(pack), ...objectsOf(other)].sort());
     expect(files.staging).toEqual([]);
     expect([...files.downloads.keys()]).toEqual([]);
+  });
+
+  it('reports a disk that refuses a file of the bundle as the disk’s failure, installs nothing, and the next sync succeeds', async () => {
+    const { pack } = manyFiles();
+    await world.publish(pack);
+    const hub = await world.serveScripted();
+    const laptop = await world.laptop();
+    await laptop.call('settings.update', { hubUrl: hub.url });
+    // Where the tenth file is to be written, something the disk will not write a file over.
+    const blocked = sha256Of(pack.files[9]?.content ?? Buffer.alloc(0));
+    const obstacle = path.join(laptop.dataDir, 'store', 'downloads', blocked.slice(0, 2), blocked);
+    await mkdir(obstacle, { recursive: true });
+
+    const run = await laptop.call('sync.run', {});
+    expect(run.results).toEqual([
+      expect.objectContaining({ id: packId, status: 'failed', failure: { messageKey: 'packs:refused.storageFailed', params: expect.objectContaining({ detail: 'EISDIR' }) as unknown } }),
+    ]);
+    expect((await laptop.call('packs.list', {})).packs).toEqual([]);
+    await rm(obstacle, { recursive: true });
+    const left = await laptop.files();
+    expect(left.objects).toEqual([]);
+    expect(left.staging).toEqual([]);
+
+    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expectInstalled(laptop, pack);
   });
 
   it('updates file by file: only the changed files are fetched, never the bundle', async () => {
