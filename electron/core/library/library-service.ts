@@ -2,11 +2,10 @@
 // over them. Rebuilt from the packs when they change; search indexes are kept on disk, one
 // per pack version, built when the pack arrives. Listing needs only the manifests: the
 // indexes (tens of megabytes for thousands of articles) load apart, for the first search.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ListedMaterial, Material, MaterialPack, SearchHit } from '../contract/library';
+import { hashOfFile } from '../storage/file-hash';
 import { writeFileDurably } from '../storage/write-file-durably';
 import { leafletMediaType } from '../packs/format/media-types';
 import { summarise, type InstalledPack } from '../packs/pack-summary';
@@ -129,8 +128,8 @@ export class LibraryService {
   verify(resolved: ResolvedFile): Promise<boolean> {
     let check = this.#verified.get(resolved.sha256);
     if (!check) {
-      check = hashOf(resolved.file).then(
-        (digest) => digest === resolved.sha256,
+      check = hashOfFile(resolved.file).then(
+        (hash) => hash.digest('hex') === resolved.sha256,
         () => false,
       );
       this.#verified.set(resolved.sha256, check);
@@ -300,10 +299,4 @@ function matches(material: ListedMaterial, filters: LibraryFilters): boolean {
     (!filters.language || material.languages.includes(filters.language)) &&
     (!filters.kind || material.kind === filters.kind)
   );
-}
-
-async function hashOf(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -2,11 +2,11 @@
 // one piece, files resumed with byte ranges after a dropped connection, a stalled stream
 // given up on, and "no network at all" told apart from "the hub is broken".
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rename, rm, stat, truncate } from 'node:fs/promises';
-import { writeOnThread } from '../storage/file-writer-thread';
+import { rm, stat, truncate } from 'node:fs/promises';
+import { hashOfFile } from '../storage/file-hash';
 import { HubFailure } from './hub-failure';
 import { httpGet, type HttpAnswer } from './http-get';
+import { PartWriter } from './part-writer';
 
 export interface HubClientOptions {
   readonly baseUrl: string;
@@ -30,19 +30,18 @@ export interface DownloadFile {
 }
 
 /**
- * One file of a bundle, in bundle order. If `wanted`, it goes to `whole` once it arrived whole
- * and right (whose folder must exist), and to `part` as far as it got if the stream stops in it.
+ * One file of a bundle, in bundle order. It goes to `whole` once it arrived whole and right
+ * (whose folder must exist), and to `part` as far as it got if the stream stops in it.
  */
 export interface BundleFile {
   readonly sha256: string;
   readonly size: number;
   readonly part: string;
   readonly whole: string;
-  readonly wanted: boolean;
 }
 
 export interface BundleOutcome {
-  /** The wanted files that arrived whole, with the signed hash, at their `whole` paths. */
+  /** The files that arrived whole, with the signed hash, at their `whole` paths. */
   readonly complete: ReadonlySet<string>;
   /** Why the bundle stopped early, if it did; what arrived of a cut file stays in its part. */
   readonly failure?: HubFailure;
@@ -50,7 +49,7 @@ export interface BundleOutcome {
 
 export interface BundleProgress {
   readonly onBytes: (count: number) => void;
-  /** A wanted file arrived whole and right. */
+  /** A file arrived whole and right. */
   readonly onFile: () => void;
 }
 
@@ -70,14 +69,11 @@ export interface HubClient {
   download(file: DownloadFile, progress: DownloadProgress): Promise<void>;
   /**
    * Streams a bundle (files end to end, cut by the signed sizes in `files`) and writes each
-   * wanted file to its part, checking its hash. Stops at the first problem and says why, so
+   * file to its place, checking its hash. Stops at the first problem and says why, so
    * the caller fetches the rest file by file; only a cancel throws.
    */
   downloadBundle(path: string, files: readonly BundleFile[], progress: BundleProgress): Promise<BundleOutcome>;
 }
-
-/** Received bytes are written in batches of about this many (a small file in one write). */
-const writeBatchBytes = 256 * 1024;
 
 const offlineCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EAI_NONAME']);
 
@@ -150,25 +146,11 @@ export function openHubClient(options: HubClientOptions): HubClient {
       // Writes go to the writer thread in order, without waiting for each: a file's later
       // pieces follow its first, and the stream is not held up by the disk.
       const writes: Promise<void>[] = [];
-      let lastWrite: Promise<void> = Promise.resolve();
-      const write = (file: string, flag: 'w' | 'a', chunks: Uint8Array[]) => {
-        lastWrite = writeOnThread(file, flag, chunks);
-        writes.push(lastWrite);
-      };
+      const wrote = (write: Promise<void> | undefined) => write && writes.push(write);
       let index = 0;
       let have = 0;
       let hash = createHash('sha256');
-      let pending: Uint8Array[] = [];
-      let pendingBytes = 0;
-      let started = false;
-      const flushPiece = () => {
-        const file = files[index];
-        if (!file?.wanted || pendingBytes === 0) return;
-        write(file.part, started ? 'a' : 'w', pending);
-        started = true;
-        pending = [];
-        pendingBytes = 0;
-      };
+      let writer: PartWriter | undefined;
       try {
         ({ response, stall } = await request(path, {}));
         if (response.status === 404) throw new HubFailure('notFound', { path });
@@ -179,48 +161,22 @@ export function openHubClient(options: HubClientOptions): HubClient {
           let bytes = chunk as Buffer;
           received += bytes.length;
           if (received > total) throw new HubFailure('wrongBytes', { path });
-          while (bytes.length > 0) {
-            const file = files[index] as BundleFile;
-            const piece = bytes.subarray(0, Math.min(bytes.length, file.size - have));
+          // Empty files take no bytes: each is done when the stream reaches it.
+          for (let file = files[index]; bytes.length > 0 || file?.size === 0; file = files[index]) {
+            if (!file) break;
+            writer ??= new PartWriter(file.part, true);
+            const piece = bytes.subarray(0, file.size - have);
             bytes = bytes.subarray(piece.length);
             have += piece.length;
-            if (file.wanted) {
-              hash.update(piece);
-              pending.push(piece);
-              pendingBytes += piece.length;
-              onBytes(piece.length);
-              if (pendingBytes >= writeBatchBytes) flushPiece();
-            }
+            hash.update(piece);
+            wrote(writer.add(piece));
+            onBytes(piece.length);
             if (have < file.size) continue;
-            if (file.wanted) {
-              if (hash.digest('hex') !== file.sha256) throw new HubFailure('wrongBytes', { path });
-              if (!started) {
-                // Most files: one write, straight to where the store will take them from.
-                write(file.whole, 'w', pending);
-                pending = [];
-                pendingBytes = 0;
-              } else {
-                // A large file arrived in pieces: it moves to its place once the last is written.
-                flushPiece();
-                writes.push(lastWrite.then(() => rename(file.part, file.whole)));
-              }
-              complete.add(file.sha256);
-              onFile();
-            }
-            index += 1;
-            have = 0;
-            hash = createHash('sha256');
-            started = false;
-          }
-          // Empty files take no bytes: they are done as soon as the stream reaches them.
-          while (index < files.length && (files[index] as BundleFile).size === 0) {
-            const file = files[index] as BundleFile;
-            if (file.wanted) {
-              write(file.whole, 'w', []);
-              complete.add(file.sha256);
-              onFile();
-            }
-            index += 1;
+            if (hash.digest('hex') !== file.sha256) throw new HubFailure('wrongBytes', { path });
+            wrote(writer.finish(file.whole));
+            complete.add(file.sha256);
+            onFile();
+            [index, have, hash, writer] = [index + 1, 0, createHash('sha256'), undefined];
           }
           if (writes.length >= 16) await settled(writes.splice(0, 8));
         }
@@ -234,16 +190,11 @@ export function openHubClient(options: HubClientOptions): HubClient {
           throw error.cause;
         }
         const failure = error instanceof HubFailure ? error : stall ? networkFailure(error, stall, base.host) : new HubFailure('hubUnreachable', { host: base.host });
-        if (failure.reason === 'wrongBytes') {
-          // The file that failed its hash is dropped, not resumed from.
-          const file = files[index];
-          await Promise.allSettled(writes);
-          if (file?.wanted) await rm(file.part, { force: true });
-        } else {
-          // What arrived of the file the line dropped in is kept, for its resume.
-          flushPiece();
-          await Promise.allSettled(writes);
-        }
+        // What arrived of the file the line dropped in is kept, for its resume; a file that
+        // failed its hash is dropped.
+        if (failure.reason !== 'wrongBytes' && have > 0) wrote(writer?.flush());
+        await Promise.allSettled(writes);
+        if (failure.reason === 'wrongBytes' && files[index]) await rm((files[index] as BundleFile).part, { force: true });
         if (failure.reason === 'cancelled') throw failure;
         return { complete, failure };
       } finally {
@@ -265,7 +216,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
         try {
           // What an earlier connection brought is read once; the rest is hashed as it is
           // written, so a finished file is never read back.
-          let hash = await hashFile(part, have);
+          let hash = await hashOfFile(part, have);
           if (have < size) hash = await fetchInto(path, part, have, size, hash, onBytes);
           if (hash.digest('hex') === sha256) return;
           // The hub sent other bytes than the ones signed: start this file over, once.
@@ -289,24 +240,10 @@ export function openHubClient(options: HubClientOptions): HubClient {
    */
   async function fetchInto(path: string, part: string, have: number, size: number, hash: Hash, onBytes: (count: number) => void): Promise<Hash> {
     const { response, stall } = await request(path, have > 0 ? { Range: `bytes=${have}-` } : {});
-    // How the next write opens the part: unset until an answer carries the file, then 'w'
-    // (start over) or 'a' (continue) for the first write, and 'a' after it.
-    let flag: 'w' | 'a' | undefined;
-    // Received bytes wait here until there are enough for one write (small files: one write).
-    let pending: Uint8Array[] = [];
-    let pendingBytes = 0;
-    const flush = async () => {
-      if (!flag || (flag === 'a' && pendingBytes === 0)) return;
-      const chunks = pending;
-      const opening = flag;
-      pending = [];
-      pendingBytes = 0;
-      flag = 'a';
-      await writeOnThread(part, opening, chunks);
-    };
+    // Made only for an answer that carries the file: an error page from a proxy must not
+    // wipe what an earlier connection already brought.
+    let writer: PartWriter | undefined;
     try {
-      // The part is written only for an answer that carries the file: an error page from a
-      // proxy must not wipe what an earlier connection already brought.
       if (response.status === 404) throw new HubFailure('notFound', { path });
       if (response.status === 416) {
         await truncate(part, 0);
@@ -318,7 +255,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
         throw new HubFailure('serverError', { status: 206, path });
       }
       const resumed = have > 0 && response.status === 206;
-      flag = resumed ? 'a' : 'w';
+      writer = new PartWriter(part, !resumed);
       const digest = resumed ? hash : createHash('sha256');
       let written = resumed ? have : 0;
       for await (const chunk of response.body) {
@@ -326,17 +263,15 @@ export function openHubClient(options: HubClientOptions): HubClient {
         const bytes = chunk as Buffer;
         if (written + bytes.length > size) throw new HubFailure('wrongBytes', { path });
         digest.update(bytes);
-        pending.push(bytes);
-        pendingBytes += bytes.length;
         written += bytes.length;
         onBytes(bytes.length);
-        if (pendingBytes >= writeBatchBytes) await flush();
+        await writer.add(bytes);
       }
-      await flush();
+      await writer.flush();
       return digest;
     } catch (error) {
       // Bytes received before the line dropped are as good as any: keep them for the resume.
-      await flush().catch(() => undefined);
+      await writer?.flush()?.catch(() => undefined);
       throw error instanceof HubFailure ? error : networkFailure(error, stall, base.host);
     } finally {
       stall.stop();
@@ -356,14 +291,6 @@ async function settled(writes: readonly Promise<void>[]): Promise<void> {
   await Promise.all(writes).catch((error: unknown) => {
     throw new WriteFailed(error);
   });
-}
-
-/** The SHA-256 state after the first `length` bytes of `file` (none: a fresh one). */
-async function hashFile(file: string, length: number): Promise<Hash> {
-  const hash = createHash('sha256');
-  if (length === 0) return hash;
-  for await (const chunk of createReadStream(file, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash;
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {

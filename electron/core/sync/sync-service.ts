@@ -2,9 +2,7 @@
 // what exists and what is withdrawn; only files the laptop lacks are fetched, resuming
 // after dropped connections; each pack installs through the same checks as a file does.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
 import type { AvailablePack } from '../contract/sync';
 import type { MessageParams } from '../contract/api-error';
 import { archiveNames } from '../packs/archive/pack-archive-writer';
@@ -16,8 +14,10 @@ import { noteSignedTime } from '../packs/trust/trust-service';
 import { verifyCatalog } from '../packs/trust/verify-catalog';
 import { verifyManifest, verifyPublisher } from '../packs/trust/verify-chain';
 import { HubFailure } from './hub-failure';
+import { openDownloadsFolder, type HeldDownloads } from './downloads-folder';
 import { openHubClient, type HubClient } from './hub-client';
 import { throttle } from './throttle';
+import { hashOfFile } from '../storage/file-hash';
 
 export interface SyncProgress {
   readonly packId: string;
@@ -211,10 +211,8 @@ export class SyncService {
     const { pack, plan } = candidate;
     const title = pack.manifest.title.vi ?? pack.manifest.id;
     const totalBytes = plan.needed.reduce((sum, object) => sum + object.size, 0);
-    const downloads = this.#services.store.downloadsDir;
-    await mkdir(downloads, { recursive: true });
-    const partOf = (sha256: string) => path.join(downloads, `${sha256}.part`);
-    const wholeOf = (sha256: string) => path.join(downloads, sha256.slice(0, 2), sha256);
+    const downloads = openDownloadsFolder(this.#services.store.downloadsDir);
+    await mkdir(this.#services.store.downloadsDir, { recursive: true });
     const meter = new SpeedMeter(this.#services.clock);
     let doneBytes = 0;
     let doneFiles = 0;
@@ -232,15 +230,14 @@ export class SyncService {
     // Started by the first file staged (so after the free-space check), awaited by all.
     let fromBundle: Promise<{ complete: ReadonlySet<string>; held: HeldDownloads; ran: boolean }> | undefined;
     const bundleFirst = async () => {
-      const held = await heldDownloads(downloads);
-      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({ sha256, size, part: partOf(sha256), whole: wholeOf(sha256), wanted: true }));
+      const held = await downloads.held();
+      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({ sha256, size, part: downloads.partOf(sha256), whole: downloads.wholeOf(sha256) }));
       // Worth it for a first install of many files: one request instead of one per file. An
       // update, or a pack an earlier sync began, goes file by file, fetching only what is missing.
       if (files.length < bundleMinFiles || plan.needed.length !== files.length || files.some((file) => held.parts.has(file.sha256) || held.wholes.has(file.sha256))) {
         return { complete: new Set<string>(), held, ran: false };
       }
-      // Whole files wait in folders named as the store's, so that most move in with one rename.
-      await Promise.all([...new Set(files.map((file) => path.dirname(file.whole)))].map((folder) => mkdir(folder, { recursive: true })));
+      await downloads.prepareWholes(files.map((file) => file.sha256));
       const { complete, failure } = await client.downloadBundle(hubPaths.bundle(pack.manifest.id, pack.manifest.version), files, {
         onBytes,
         onFile: () => {
@@ -249,7 +246,7 @@ export class SyncService {
         },
       });
       // Whatever the bundle did not bring (an older hub has none; a cut line) comes file by file.
-      return { complete, held: failure ? await heldDownloads(downloads) : held, ran: true };
+      return { complete, held: failure ? await downloads.held() : held, ran: true };
     };
     return installSignedPack(
       this.#services,
@@ -258,18 +255,19 @@ export class SyncService {
       async (object, staging) => {
         const bundle = await (fromBundle ??= bundleFirst());
         const { sha256, size } = object;
-        if (bundle.complete.has(sha256)) return staging.adopt(wholeOf(sha256), sha256);
+        const whole = downloads.wholeOf(sha256);
+        if (bundle.complete.has(sha256)) return staging.adopt(whole, sha256);
         // A whole file a stopped sync brought: checked again before it counts.
         if (bundle.held.wholes.has(sha256)) {
-          if ((await hashOfFile(wholeOf(sha256))) === sha256) {
+          if ((await hashOfFile(whole)).digest('hex') === sha256) {
             doneBytes += size;
             doneFiles += 1;
             report();
-            return staging.adopt(wholeOf(sha256), sha256);
+            return staging.adopt(whole, sha256);
           }
-          await rm(wholeOf(sha256), { force: true });
+          await rm(whole, { force: true });
         }
-        const part = partOf(sha256);
+        const part = downloads.partOf(sha256);
         await client.download(
           { path: hubPaths.object(sha256), part, size, sha256, held: bundle.held.parts.get(sha256) ?? 0 },
           {
@@ -289,59 +287,11 @@ export class SyncService {
     ).finally(() => report.flush());
   }
 
-  /**
-   * Keeps downloads (partial, or whole from a bundle) only for files a pack still needs, so a
-   * later sync can resume them; removes the rest, and folders left empty.
-   */
+  /** Keeps downloads only for files a pack still needs, so a later sync can resume them. */
   async #forgetFinishedDownloads(candidates: ReadonlyMap<string, Candidate>): Promise<void> {
     const wanted = new Set([...candidates.values()].flatMap((candidate) => candidate.plan.needed.map((object) => object.sha256)));
-    const dir = this.#services.store.downloadsDir;
-    const keep = async (sha256: string) => wanted.has(sha256) && !(await this.#services.store.has(sha256));
-    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      const entryPath = path.join(dir, entry.name);
-      if (!entry.isDirectory()) {
-        if (!(await keep(entry.name.replace(/\.part$/, '')))) await rm(entryPath, { force: true });
-        continue;
-      }
-      const names = await readdir(entryPath).catch(() => [] as string[]);
-      let left = names.length;
-      for (const name of names) {
-        if (await keep(name)) continue;
-        await rm(path.join(entryPath, name), { recursive: true, force: true });
-        left -= 1;
-      }
-      if (left === 0) await rm(entryPath, { recursive: true, force: true });
-    }
+    await openDownloadsFolder(this.#services.store.downloadsDir).forget(async (sha256) => wanted.has(sha256) && !(await this.#services.store.has(sha256)));
   }
-}
-
-interface HeldDownloads {
-  /** Partial downloads (`<sha256>.part`): their size, by SHA-256. */
-  readonly parts: ReadonlyMap<string, number>;
-  /** Whole files a bundle brought (`<first two hex digits>/<sha256>`), by SHA-256. */
-  readonly wholes: ReadonlySet<string>;
-}
-
-/** What earlier, stopped syncs left in the downloads folder `dir`, in one listing per folder. */
-async function heldDownloads(dir: string): Promise<HeldDownloads> {
-  const parts = new Map<string, number>();
-  const wholes = new Set<string>();
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      for (const name of await readdir(path.join(dir, entry.name)).catch(() => [] as string[])) wholes.add(name);
-      continue;
-    }
-    if (!entry.isFile() || !entry.name.endsWith('.part')) continue;
-    const size = (await stat(path.join(dir, entry.name)).catch(() => undefined))?.size;
-    if (size !== undefined) parts.set(entry.name.slice(0, -'.part'.length), size);
-  }
-  return { parts, wholes };
-}
-
-async function hashOfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /**

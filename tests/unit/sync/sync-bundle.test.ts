@@ -5,7 +5,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubPaths } from '../../../electron/core/packs/format/catalog';
-import { changeFiles, imagePack, makeHubWorld, objectsOf, sha256Of, type HubWorld, type ImagePack, type Laptop } from '../../support/hub-fixtures';
+import { changeFiles, imagePack, makeHubWorld, objectsOf, sha256Of, type HubWorld, type ImagePack, type Laptop, type LaptopOptions } from '../../support/hub-fixtures';
+import type { ScriptedHub } from '../../support/scripted-hub';
 
 let world: HubWorld;
 beforeEach(async () => {
@@ -25,6 +26,16 @@ function manyFiles(version = 1): { pack: ImagePack; total: number } {
   return { pack, total: pack.files.reduce((sum, file) => sum + file.content.length, 0) };
 }
 
+/** The pack published, the hub served (scriptable), a laptop pointed at it. */
+async function published(options: LaptopOptions = {}): Promise<{ pack: ImagePack; total: number; hub: ScriptedHub; laptop: Laptop }> {
+  const { pack, total } = manyFiles();
+  await world.publish(pack);
+  const hub = await world.serveScripted();
+  const laptop = await world.laptop(options);
+  await laptop.call('settings.update', { hubUrl: hub.url });
+  return { pack, total, hub, laptop };
+}
+
 async function expectInstalled(laptop: Laptop, pack: ImagePack): Promise<void> {
   expect((await laptop.call('packs.list', {})).packs).toEqual([expect.objectContaining({ id: pack.id, version: pack.version, official: true, itemCount: fileCount })]);
   const files = await laptop.files();
@@ -37,12 +48,8 @@ const installed = (pack: ImagePack) => ({ cancelled: false, results: [{ id: pack
 
 describe('a first install from a bundle', () => {
   it('publishes the files end to end in manifest order, and installs them with one request', async () => {
-    const { pack, total } = manyFiles();
-    await world.publish(pack);
+    const { pack, total, hub, laptop } = await published();
     expect((await readFile(path.join(world.hubDir, bundle))).equals(Buffer.concat(pack.files.map((file) => file.content)))).toBe(true);
-    const hub = await world.serveScripted();
-    const laptop = await world.laptop();
-    await laptop.call('settings.update', { hubUrl: hub.url });
 
     await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
     expect(hub.served(bundle)).toBe(total);
@@ -53,12 +60,8 @@ describe('a first install from a bundle', () => {
   });
 
   it('fetches file by file from a hub that has no bundle (published by an older Chiêng)', async () => {
-    const { pack, total } = manyFiles();
-    await world.publish(pack);
-    const hub = await world.serveScripted();
+    const { pack, total, hub, laptop } = await published();
     hub.script(bundle, { kind: 'status', status: 404, body: 'Not found' });
-    const laptop = await world.laptop();
-    await laptop.call('settings.update', { hubUrl: hub.url });
 
     await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
     const perFile = hub.servedMatching(objectPaths);
@@ -68,16 +71,12 @@ describe('a first install from a bundle', () => {
   });
 
   it('drops a file whose bytes in the bundle are wrong, fetches it and the rest file by file, and installs only the signed bytes', async () => {
-    const { pack } = manyFiles();
-    await world.publish(pack);
-    const hub = await world.serveScripted();
+    const { pack, hub, laptop } = await published();
     // A bundle as long as the real one whose first file is not the signed one.
     const real = await readFile(path.join(world.hubDir, bundle));
     const forged = Buffer.from(real);
     forged.fill(0x41, 100, 200);
     hub.script(bundle, { kind: 'body', body: forged, contentType: 'application/octet-stream' });
-    const laptop = await world.laptop();
-    await laptop.call('settings.update', { hubUrl: hub.url });
 
     await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
     const first = pack.files[0]?.content ?? Buffer.alloc(0);
@@ -87,13 +86,9 @@ describe('a first install from a bundle', () => {
   });
 
   it('after a cut line, fetches only what the bundle had not brought, resuming the file it was cut in', async () => {
-    const { pack, total } = manyFiles();
-    await world.publish(pack);
-    const hub = await world.serveScripted();
+    const { pack, total, hub, laptop } = await published();
     const cutAt = Math.floor(total / 2);
     hub.script(bundle, { kind: 'cut', afterBytes: cutAt }, 1);
-    const laptop = await world.laptop();
-    await laptop.call('settings.update', { hubUrl: hub.url });
 
     await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
     const bundleBytes = hub.served(bundle);
@@ -114,13 +109,9 @@ describe('a first install from a bundle', () => {
   });
 
   it('keeps what the bundle brought when the sync is stopped, and the next sync fetches only the rest', async () => {
-    const { pack, total } = manyFiles();
-    await world.publish(pack);
-    const hub = await world.serveScripted();
+    const { pack, total, hub, laptop } = await published({ stallMs: 20_000 });
     const stopAt = Math.floor(total / 2);
     hub.script(bundle, { kind: 'stall', afterBytes: stopAt }, 1);
-    const laptop = await world.laptop({ stallMs: 20_000 });
-    await laptop.call('settings.update', { hubUrl: hub.url });
 
     const running = laptop.call('sync.run', {});
     await hub.stalled(bundle);
@@ -143,12 +134,8 @@ describe('a first install from a bundle', () => {
   });
 
   it('checks again a whole file a stopped sync left, and fetches it anew if it was damaged meanwhile', async () => {
-    const { pack } = manyFiles();
-    await world.publish(pack);
-    const hub = await world.serveScripted();
+    const { pack, hub, laptop } = await published({ stallMs: 20_000 });
     hub.script(bundle, { kind: 'stall', afterBytes: 200_000 }, 1);
-    const laptop = await world.laptop({ stallMs: 20_000 });
-    await laptop.call('settings.update', { hubUrl: hub.url });
     const running = laptop.call('sync.run', {});
     await hub.stalled(bundle);
     await laptop.waitFor((event) => event.name === 'sync.progress' && event.payload.doneFiles >= 2);
@@ -168,13 +155,9 @@ describe('a first install from a bundle', () => {
   });
 
   it('installs a second pack from its bundle beside the first, into folders the store already has', async () => {
-    const { pack } = manyFiles();
+    const { pack, hub, laptop } = await published();
     const other = imagePack('vn.test.nhieu-anh-khac', 1, fileCount, (index) => 20_000 + index * 500);
-    await world.publish(pack);
     await world.publish(other);
-    const hub = await world.serveScripted();
-    const laptop = await world.laptop();
-    await laptop.call('settings.update', { hubUrl: hub.url });
 
     const run = await laptop.call('sync.run', {});
     expect(run.results.map((result) => [result.id, result.status])).toEqual([
@@ -190,11 +173,7 @@ describe('a first install from a bundle', () => {
   });
 
   it('reports a disk that refuses a file of the bundle as the disk’s failure, installs nothing, and the next sync succeeds', async () => {
-    const { pack } = manyFiles();
-    await world.publish(pack);
-    const hub = await world.serveScripted();
-    const laptop = await world.laptop();
-    await laptop.call('settings.update', { hubUrl: hub.url });
+    const { pack, laptop } = await published();
     // Where the tenth file is to be written, something the disk will not write a file over.
     const blocked = sha256Of(pack.files[9]?.content ?? Buffer.alloc(0));
     const obstacle = path.join(laptop.dataDir, 'store', 'downloads', blocked.slice(0, 2), blocked);
@@ -215,11 +194,7 @@ describe('a first install from a bundle', () => {
   });
 
   it('updates file by file: only the changed files are fetched, never the bundle', async () => {
-    const { pack } = manyFiles();
-    await world.publish(pack);
-    const hub = await world.serveScripted();
-    const laptop = await world.laptop();
-    await laptop.call('settings.update', { hubUrl: hub.url });
+    const { pack, hub, laptop } = await published();
     await laptop.call('sync.run', {});
 
     const v2 = changeFiles(pack, [3, 17]);

@@ -139,7 +139,7 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
           // one rename instead of one per file; elsewhere its files move in one by one. No
           // pack names these objects until its pointer switches, so their order does not matter.
           const movedWhole = new Set<string>();
-          await forEachLimited([...fanouts.keys(), ...(await foldersOfAdoptedOnly(objects, dir))], 4, async (folder) => {
+          await forEachLimited(await wholeFolders(objects), 4, async (folder) => {
             if (await rename(folder, path.join(objectsDir, path.basename(folder))).then(() => true, () => false)) movedWhole.add(folder);
           });
           const left = objects.filter(([, file]) => !movedWhole.has(path.dirname(file)));
@@ -177,21 +177,21 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
 }
 
 /**
- * Folders outside the staging area named as fan-out folders (a sync's whole downloads) that hold
- * nothing but files this import adopted: like the staging area's own, they can move in whole.
+ * The folders, named as fan-out folders, that hold nothing but files of this import named by
+ * their hash (the staging area's own, a sync's whole downloads): each can move in whole.
  */
-async function foldersOfAdoptedOnly(objects: readonly [string, string][], stagingDir: string): Promise<string[]> {
+async function wholeFolders(objects: readonly [string, string][]): Promise<string[]> {
   const byFolder = new Map<string, Set<string>>();
   for (const [sha256, file] of objects) {
     const folder = path.dirname(file);
-    if (folder.startsWith(stagingDir) || path.basename(file) !== sha256 || path.basename(folder) !== sha256.slice(0, 2)) continue;
+    if (path.basename(file) !== sha256 || path.basename(folder) !== sha256.slice(0, 2)) continue;
     byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(sha256));
   }
   const whole: string[] = [];
-  for (const [folder, adopted] of byFolder) {
+  await forEachLimited([...byFolder], 8, async ([folder, staged]) => {
     const names = await readdir(folder).catch(() => [] as string[]);
-    if (names.length === adopted.size && names.every((name) => adopted.has(name))) whole.push(folder);
-  }
+    if (names.length === staged.size && names.every((name) => staged.has(name))) whole.push(folder);
+  });
   return whole;
 }
 
