@@ -10,10 +10,22 @@ import { Worker } from 'node:worker_threads';
 const threadSource = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
-parentPort.on('message', ({ id, file, flag, pieces }) => {
+const path = require('node:path');
+function open(file, flag) {
+  try {
+    return fs.openSync(file, flag);
+  } catch (error) {
+    if (!error || error.code !== 'ENOENT') throw error;
+    // The first file of a fan-out folder: its folder is made here, not by a separate call for
+    // each folder beforehand. One level only: a deeper gap is an error.
+    try { fs.mkdirSync(path.dirname(file)); } catch (made) { if (!made || made.code !== 'EEXIST') throw made; }
+    return fs.openSync(file, flag);
+  }
+}
+function write({ id, file, flag, pieces }) {
   let fd;
   try {
-    fd = fs.openSync(file, flag);
+    fd = open(file, flag);
     for (const { buffer, offset, length } of pieces) {
       const bytes = new Uint8Array(buffer, offset, length);
       for (let done = 0; done < length; ) {
@@ -24,14 +36,15 @@ parentPort.on('message', ({ id, file, flag, pieces }) => {
     }
     fs.closeSync(fd);
     fd = undefined;
-    parentPort.postMessage({ id });
+    return { id };
   } catch (error) {
     if (fd !== undefined) {
       try { fs.closeSync(fd); } catch {}
     }
-    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+    return { id, error: { message: String(error && error.message), code: error && error.code } };
   }
-});
+}
+parentPort.on('message', (job) => parentPort.postMessage(write(job)));
 `;
 
 interface Reply {
@@ -67,14 +80,15 @@ function writerThread(): NonNullable<typeof thread> {
   return started;
 }
 
-/** Creates `file` (which must not exist) holding `bytes`. */
+/** Creates `file` (which must not exist) holding `bytes`; makes its folder if only that is missing. */
 export function writeNewFileOnThread(file: string, bytes: Uint8Array): Promise<void> {
   return writeOnThread(file, 'wx', [bytes]);
 }
 
 /**
  * Opens `file` with `flag` ('w' replaces it, 'a' appends to it), writes `chunks` in order,
- * and closes it. The chunks may be reused once this resolves.
+ * and closes it; makes its folder if only that is missing. The chunks may be reused once
+ * this resolves.
  */
 export function writeOnThread(file: string, flag: 'wx' | 'w' | 'a', chunks: readonly Uint8Array[]): Promise<void> {
   const { worker, waiting } = writerThread();
@@ -108,18 +122,26 @@ export function writeOnThread(file: string, flag: 'wx' | 'w' | 'a', chunks: read
 
 /**
  * Slabs are sized in powers of two from 64 KiB to 1 MiB and kept for reuse, enough of each size
- * for the writes a download keeps in flight: fresh shared memory per file costs more than the copy.
+ * for the writes an install or a download keeps in flight: fresh shared memory costs a page
+ * fault per page, more than the copy. Spares are let go once writing has stopped for a while.
  */
 const smallestSlab = 64 * 1024;
 const largestKeptSlab = 1024 * 1024;
-const keptPerSize = 16;
+const keptPerSize = 32;
+const keepSparesMs = 5_000;
 const spareSlabs = new Map<number, SharedArrayBuffer[]>();
+const dropSpares = setTimeout(() => spareSlabs.clear(), keepSparesMs).unref();
+
+/** Shared memory of at least `bytes`, to gather bytes for writing in; give it back once written. */
+export function borrowSlab(bytes: number): SharedArrayBuffer {
+  let size = smallestSlab;
+  while (size < bytes) size *= 2;
+  return spareSlabs.get(size)?.pop() ?? new SharedArrayBuffer(size);
+}
 
 function copiedToSlab(chunks: readonly Uint8Array[]): { buffer: SharedArrayBuffer; length: number } {
   const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  let size = smallestSlab;
-  while (size < length) size *= 2;
-  const buffer = spareSlabs.get(size)?.pop() ?? new SharedArrayBuffer(size);
+  const buffer = borrowSlab(length);
   const view = new Uint8Array(buffer);
   let at = 0;
   for (const chunk of chunks) {
@@ -129,9 +151,10 @@ function copiedToSlab(chunks: readonly Uint8Array[]): { buffer: SharedArrayBuffe
   return { buffer, length };
 }
 
-function returnSlab(buffer: SharedArrayBuffer): void {
+export function returnSlab(buffer: SharedArrayBuffer): void {
   if (buffer.byteLength > largestKeptSlab) return;
   const spare = spareSlabs.get(buffer.byteLength) ?? [];
   spareSlabs.set(buffer.byteLength, spare);
   if (spare.length < keptPerSize) spare.push(buffer);
+  dropSpares.refresh();
 }

@@ -1,7 +1,7 @@
 // Where a sync's downloads wait until their install commits, and what a stopped sync left
 // there for the next one: partial files (`<sha256>.part`), and whole files a bundle brought
 // (`<first two hex digits>/<sha256>`, folders named as the store's, so most move in whole).
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface HeldDownloads {
@@ -14,8 +14,6 @@ export interface HeldDownloads {
 export interface DownloadsFolder {
   partOf(sha256: string): string;
   wholeOf(sha256: string): string;
-  /** Makes the folders the whole files of `sha256s` go to. */
-  prepareWholes(sha256s: Iterable<string>): Promise<void>;
   /** What earlier, stopped syncs left, in one listing per folder. */
   held(): Promise<HeldDownloads>;
   /** Removes every download `keep` refuses, and folders left empty. */
@@ -27,10 +25,6 @@ export function openDownloadsFolder(dir: string): DownloadsFolder {
   return {
     partOf: (sha256) => path.join(dir, `${sha256}.part`),
     wholeOf,
-    async prepareWholes(sha256s) {
-      const folders = new Set([...sha256s].map((sha256) => path.dirname(wholeOf(sha256))));
-      await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-    },
     async held() {
       const parts = new Map<string, number>();
       const wholes = new Set<string>();

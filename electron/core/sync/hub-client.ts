@@ -7,6 +7,7 @@ import { hashOfFile } from '../storage/file-hash';
 import { HubFailure } from './hub-failure';
 import { httpGet, type HttpAnswer } from './http-get';
 import { PartWriter } from './part-writer';
+import { streamedGet } from './streamed-get';
 
 export interface HubClientOptions {
   readonly baseUrl: string;
@@ -31,7 +32,7 @@ export interface DownloadFile {
 
 /**
  * One file of a bundle, in bundle order. It goes to `whole` once it arrived whole and right
- * (whose folder must exist), and to `part` as far as it got if the stream stops in it.
+ * (its folder made if missing), and to `part` as far as it got if the stream stops in it.
  */
 export interface BundleFile {
   readonly sha256: string;
@@ -141,45 +142,52 @@ export function openHubClient(options: HubClientOptions): HubClient {
     async downloadBundle(path, files, { onBytes, onFile }) {
       const complete = new Set<string>();
       const total = files.reduce((sum, file) => sum + file.size, 0);
-      let stall: StallGuard | undefined;
-      let response: HttpAnswer | undefined;
+      const stall = new StallGuard(stallMs, options.signal);
       // Writes go to the writer thread in order, without waiting for each: a file's later
-      // pieces follow its first, and the stream is not held up by the disk.
+      // pieces follow its first, and the stream is held up only when many are pending.
       const writes: Promise<void>[] = [];
       const wrote = (write: Promise<void> | undefined) => write && writes.push(write);
       let index = 0;
       let have = 0;
       let hash = createHash('sha256');
       let writer: PartWriter | undefined;
-      try {
-        ({ response, stall } = await request(path, {}));
-        if (response.status === 404) throw new HubFailure('notFound', { path });
-        if (response.status !== 200) throw new HubFailure('serverError', { status: response.status, path });
-        let received = 0;
-        for await (const chunk of response.body) {
-          stall.touch();
-          let bytes = chunk as Buffer;
-          received += bytes.length;
-          if (received > total) throw new HubFailure('wrongBytes', { path });
-          // Empty files take no bytes: each is done when the stream reaches it.
-          for (let file = files[index]; bytes.length > 0 || file?.size === 0; file = files[index]) {
-            if (!file) break;
-            writer ??= new PartWriter(file.part, true);
-            const piece = bytes.subarray(0, file.size - have);
-            bytes = bytes.subarray(piece.length);
-            have += piece.length;
-            hash.update(piece);
-            wrote(writer.add(piece));
-            onBytes(piece.length);
-            if (have < file.size) continue;
-            if (hash.digest('hex') !== file.sha256) throw new HubFailure('wrongBytes', { path });
-            wrote(writer.finish(file.whole));
-            complete.add(file.sha256);
-            onFile();
-            [index, have, hash, writer] = [index + 1, 0, createHash('sha256'), undefined];
-          }
-          if (writes.length >= 16) await settled(writes.splice(0, 8));
+      let received = 0;
+      /** Cuts the stream into files by their signed sizes, checking each file's hash. */
+      const take = (chunk: Buffer): Promise<void> | undefined => {
+        stall.touch();
+        let bytes: Buffer = chunk;
+        received += bytes.length;
+        if (received > total) throw new HubFailure('wrongBytes', { path });
+        // Empty files take no bytes: each is done when the stream reaches it.
+        for (let file = files[index]; bytes.length > 0 || file?.size === 0; file = files[index]) {
+          if (!file) break;
+          writer ??= new PartWriter(file.part, true);
+          const piece = bytes.subarray(0, file.size - have);
+          bytes = bytes.subarray(piece.length);
+          have += piece.length;
+          hash.update(piece);
+          wrote(writer.add(piece));
+          onBytes(piece.length);
+          if (have < file.size) continue;
+          if (hash.digest('hex') !== file.sha256) throw new HubFailure('wrongBytes', { path });
+          wrote(writer.finish(file.whole));
+          complete.add(file.sha256);
+          onFile();
+          [index, have, hash, writer] = [index + 1, 0, createHash('sha256'), undefined];
         }
+        // Held until all but the last few writes are done: a read may bring many files.
+        return writes.length >= 16 ? settled(writes.splice(0, writes.length - 8)) : undefined;
+      };
+      try {
+        if (options.signal?.aborted) throw new HubFailure('cancelled');
+        await streamedGet(new URL(path, base), stall.signal, {
+          onHead({ status }) {
+            stall.touch();
+            if (status === 404) throw new HubFailure('notFound', { path });
+            if (status !== 200) throw new HubFailure('serverError', { status, path });
+          },
+          onBytes: take,
+        });
         if (received < total) throw new HubFailure('hubUnreachable', { host: base.host });
         await settled(writes);
         return { complete };
@@ -189,7 +197,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
           await Promise.allSettled(writes);
           throw error.cause;
         }
-        const failure = error instanceof HubFailure ? error : stall ? networkFailure(error, stall, base.host) : new HubFailure('hubUnreachable', { host: base.host });
+        const failure = networkFailure(error, stall, base.host);
         // What arrived of the file the line dropped in is kept, for its resume; a file that
         // failed its hash is dropped.
         if (failure.reason !== 'wrongBytes' && have > 0) wrote(writer?.flush());
@@ -198,8 +206,7 @@ export function openHubClient(options: HubClientOptions): HubClient {
         if (failure.reason === 'cancelled') throw failure;
         return { complete, failure };
       } finally {
-        stall?.stop();
-        response?.release();
+        stall.stop();
       }
     },
 

@@ -237,7 +237,6 @@ export class SyncService {
       if (files.length < bundleMinFiles || plan.needed.length !== files.length || files.some((file) => held.parts.has(file.sha256) || held.wholes.has(file.sha256))) {
         return { complete: new Set<string>(), held, ran: false };
       }
-      await downloads.prepareWholes(files.map((file) => file.sha256));
       const { complete, failure } = await client.downloadBundle(hubPaths.bundle(pack.manifest.id, pack.manifest.version), files, {
         onBytes,
         onFile: () => {

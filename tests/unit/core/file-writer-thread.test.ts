@@ -1,6 +1,7 @@
 // The store's writer thread: the bytes land whole, from shared memory or not, and a file
 // system refusal comes back with its code, as the install's error messages need it.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,11 +48,19 @@ describe('writing new files on the writer thread', () => {
     expect((await readFile(path.join(dir, 'empty'))).length).toBe(0);
   });
 
-  it('refuses to overwrite a file that exists, keeping it, and reports a missing folder by its code', async () => {
+  it('refuses to overwrite a file that exists, keeping it, and reports a missing path by its code', async () => {
     await writeFile(path.join(dir, 'kept'), 'old');
     await expect(writeNewFileOnThread(path.join(dir, 'kept'), Buffer.from('new'))).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await readFile(path.join(dir, 'kept'), 'utf8')).toBe('old');
-    await expect(writeNewFileOnThread(path.join(dir, 'missing', 'file'), Buffer.from('x'))).rejects.toMatchObject({ code: 'ENOENT' });
+    // One missing folder is made; a deeper gap is not (the data folder itself gone, say).
+    await expect(writeNewFileOnThread(path.join(dir, 'gone', 'missing', 'file'), Buffer.from('x'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(existsSync(path.join(dir, 'gone'))).toBe(false);
+  });
+
+  it("makes a file's folder when only that is missing, for many files at once", async () => {
+    const files = Array.from({ length: 40 }, (_, index) => path.join(dir, `f${index % 4}`, `file-${index}`));
+    await Promise.all(files.map((file, index) => writeOnThread(file, 'w', [Buffer.from(`file ${index}`)])));
+    for (const [index, file] of files.entries()) expect(await readFile(file, 'utf8')).toBe(`file ${index}`);
   });
 
   it('appends to a partial download, or starts it over, from pieces of any size', async () => {

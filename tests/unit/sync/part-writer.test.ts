@@ -53,4 +53,38 @@ describe('writing a download', () => {
     await new PartWriter(part, true).flush();
     expect(await readFile(part, 'utf8')).toBe('');
   });
+
+  it("keeps what it was given even when the caller's buffer is reused at once, as a socket's is", async () => {
+    const bytes = randomBytes(600_000);
+    const reused = Buffer.alloc(50_000);
+    const writer = new PartWriter(path.join(dir, 'r.part'), true);
+    for (let at = 0; at < bytes.length; at += reused.length) {
+      bytes.copy(reused, 0, at, at + reused.length);
+      void writer.add(reused);
+      reused.fill(0xee);
+    }
+    await writer.finish(path.join(dir, 'r'));
+    expect((await readFile(path.join(dir, 'r'))).equals(bytes)).toBe(true);
+  });
+
+  it('makes the folder of its place when that is missing, for a small file and for a large one', async () => {
+    const small = randomBytes(1_000);
+    const large = randomBytes(300_000);
+    const one = new PartWriter(path.join(dir, 's.part'), true);
+    expect(one.add(small)).toBeUndefined();
+    await one.finish(path.join(dir, 'ab', 's'));
+    const other = new PartWriter(path.join(dir, 'l.part'), true);
+    await other.add(large);
+    await other.finish(path.join(dir, 'cd', 'l'));
+    expect((await readFile(path.join(dir, 'ab', 's'))).equals(small)).toBe(true);
+    expect((await readFile(path.join(dir, 'cd', 'l'))).equals(large)).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['ab', 'cd']);
+  });
+
+  it('fails a later batch of a file whose earlier batch failed, leaving no rejection unheard', async () => {
+    const writer = new PartWriter(path.join(dir, 'gone', 'deeper', 'p.part'), true);
+    const first = writer.add(randomBytes(300_000));
+    await expect(first).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(writer.finish(path.join(dir, 'p'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });

@@ -74,7 +74,9 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
     has: async (sha256) => (await stat(pathOf(sha256)).catch(() => undefined))?.isFile() ?? false,
     async holding(sha256s) {
       const wanted = new Set(sha256s);
-      const prefixes = new Set([...wanted].map((sha256) => sha256.slice(0, 2)));
+      // Only the fan-out folders the store has: a first install looks once, not 256 times.
+      const existing = new Set(await readdir(objectsDir).catch(() => [] as string[]));
+      const prefixes = new Set([...wanted].map((sha256) => sha256.slice(0, 2)).filter((prefix) => existing.has(prefix)));
       const held = new Set<string>();
       await forEachLimited([...prefixes], 8, async (prefix) => {
         for (const entry of await readdir(path.join(objectsDir, prefix), { withFileTypes: true }).catch(() => [])) {
