@@ -3,11 +3,14 @@
 // loopback, and a fresh data folder syncs it (catalog, signed documents, every file downloaded,
 // hashed, staged, made durable and committed). Being a first install of many files, the sync
 // fetches the version's bundle (the same files end to end, one request; see
-// docs/pack-format.md). The baseline is one `curl` process fetching the same files from the
-// same server as their 2,000 object URLs over one kept-alive connection, timed the same way in
-// the same run, writing to /dev/null; the sync also writes 200 MB to disk and makes it
-// durable, which curl never does. Each timed step starts after an untimed `sync`, so neither
-// pays to write back the other's data.
+// docs/pack-format.md).
+//
+// The baseline is one `curl` process fetching the same files from the same server as their
+// 2,000 object URLs over one kept-alive connection, saving each to a fresh folder laid out as
+// the store is (the job a sync does, short of checking and making it durable), timed the same
+// way in the same run. Shown beside it, not compared: the same curl writing to /dev/null (the
+// transfer alone, no files made), and curl fetching the bundle the sync fetches. Each timed
+// step starts after an untimed `sync`, so none pays to write back another's data.
 import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,9 +47,15 @@ const figure: Figure = {
 
       const hub = await spawnJsonServer([path.join(repoRoot, 'bin', 'chieng.js'), 'hub', 'serve', '--dir', world.hubDir, '--port', '0', '--host', '127.0.0.1', '--json'], repoRoot);
       try {
-        const curlConfig = path.join(work, 'curl.conf');
-        await writeFile(curlConfig, objectUrls.map((each) => `url = "${new URL(each, hub.url).toString()}"\noutput = "/dev/null"\n`).join(''));
-        // Shown beside the figure, not compared: curl fetching the bundle the sync fetches.
+        const curlConfig = async (name: string, output: (objectUrl: string) => string): Promise<string> => {
+          const config = path.join(work, `${name}.conf`);
+          await writeFile(config, objectUrls.map((each) => `url = "${new URL(each, hub.url).toString()}"\noutput = "${output(each)}"\n`).join(''));
+          return config;
+        };
+        let curlFolders = 0;
+        // A fresh folder each time, fan-out folders made by curl as it goes (as the sync makes its own).
+        const toDiskConfig = () => curlConfig(`curl-${(curlFolders += 1)}`, (each) => path.join(work, `curl-${curlFolders}`, path.basename(path.dirname(each)), path.basename(each)));
+        const nullConfig = await curlConfig('curl-null', () => '/dev/null');
         const bundleConfig = path.join(work, 'curl-bundle.conf');
         await writeFile(bundleConfig, `url = "${new URL(hubPaths.bundle(packId, 1), hub.url).toString()}"\noutput = "/dev/null"\n`);
 
@@ -64,7 +73,7 @@ const figure: Figure = {
             await laptop.close();
           }
         };
-        const timeCurl = async (config = curlConfig): Promise<number> => {
+        const timeCurl = async (config: string): Promise<number> => {
           await quietDisk();
           const startedAt = performance.now();
           const bytes = await runCurl(config);
@@ -73,32 +82,36 @@ const figure: Figure = {
           return seconds;
         };
 
-        // Unrecorded: warms the server, the page cache and both clients.
-        await timeCurl();
+        // Unrecorded: warms the server, the page cache and the clients.
+        await timeCurl(nullConfig);
+        await timeCurl(await toDiskConfig());
         await timeSync();
         const sync: number[] = [];
         const curl: number[] = [];
+        const curlNull: number[] = [];
         for (let run = 0; run < runs; run += 1) {
-          // Alternate which goes first so neither always inherits the other's leftovers.
-          if (run % 2 === 0) {
-            sync.push(await timeSync());
-            curl.push(await timeCurl());
-          } else {
-            curl.push(await timeCurl());
-            sync.push(await timeSync());
-          }
-          log(`run ${run + 1}/${runs}: sync ${sync.at(-1)!.toFixed(2)} s, curl ${curl.at(-1)!.toFixed(2)} s`);
+          const config = await toDiskConfig();
+          // Rotate which goes first so none always inherits another's leftovers.
+          const steps = [async () => sync.push(await timeSync()), async () => curl.push(await timeCurl(config)), async () => curlNull.push(await timeCurl(nullConfig))];
+          for (let step = 0; step < steps.length; step += 1) await steps[(run + step) % steps.length]!();
+          log(`run ${run + 1}/${runs}: sync ${sync.at(-1)!.toFixed(2)} s, curl to disk ${curl.at(-1)!.toFixed(2)} s, curl to /dev/null ${curlNull.at(-1)!.toFixed(2)} s`);
         }
         const bundleSeconds = median([await timeCurl(bundleConfig), await timeCurl(bundleConfig), await timeCurl(bundleConfig)]);
         const syncSeconds = median(sync);
         const curlSeconds = median(curl);
+        const curlNullSeconds = median(curlNull);
         return {
           value: round(totalBytes / megabyte / syncSeconds, 1),
           baseline: {
-            name: 'curl_same_objects_throughput',
+            name: 'curl_same_objects_to_disk_throughput',
             value: round(totalBytes / megabyte / curlSeconds, 1),
             unit: 'MB/s',
-            extra: { seconds: round(curlSeconds, 3), bundleSeconds: round(bundleSeconds, 3) },
+            extra: {
+              seconds: round(curlSeconds, 3),
+              devNullSeconds: round(curlNullSeconds, 3),
+              ratioToDevNull: round(curlNullSeconds / syncSeconds, 2),
+              bundleDevNullSeconds: round(bundleSeconds, 3),
+            },
           },
           runs,
           extra: { seconds: round(syncSeconds, 3), files: fileCount, fileBytes, bytes: totalBytes },
@@ -129,10 +142,10 @@ async function quietDisk(): Promise<void> {
   });
 }
 
-/** One curl process fetching every URL in `config`; resolves with the body bytes it received. */
+/** One curl process fetching every URL in `config` (making the folders its outputs need); resolves with the body bytes it received. */
 function runCurl(config: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('curl', ['--silent', '--show-error', '--fail', '--config', config, '--write-out', '%{size_download}\\n'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('curl', ['--silent', '--show-error', '--fail', '--create-dirs', '--config', config, '--write-out', '%{size_download}\\n'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
