@@ -191,12 +191,14 @@ export class SyncService {
   /** A pack's signed documents from the hub, checked like an archive's, and against the catalog. */
   async #fetchSignedPack(client: HubClient, entry: Catalog['packs'][number]): Promise<SignedPack> {
     const get = (name: string) => client.getBytes(hubPaths.packDocument(entry.id, entry.version, name), maxDocumentBytes);
-    const documents = {
-      manifest: await get(archiveNames.manifest),
-      manifestSignature: await get(archiveNames.manifestSignature),
-      publisher: await get(archiveNames.publisher),
-      publisherSignature: await get(archiveNames.publisherSignature),
-    };
+    // Side by side: over a mobile link each request waits a round trip of its own.
+    const [manifest, manifestSignature, publisherDocument, publisherSignature] = await Promise.all([
+      get(archiveNames.manifest),
+      get(archiveNames.manifestSignature),
+      get(archiveNames.publisher),
+      get(archiveNames.publisherSignature),
+    ]);
+    const documents = { manifest, manifestSignature, publisher: publisherDocument, publisherSignature };
     const { trust } = this.#services;
     const label = entry.title.vi ?? entry.id;
     const publisher = verifyPublisher({ bytes: documents.publisher, signature: documents.publisherSignature }, trust.roots(), trust.state(), trust.now(), label);
