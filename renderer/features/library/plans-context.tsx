@@ -69,6 +69,16 @@ export function PlansProvider({ children }: { children: ReactNode }) {
     return client.on('plans.changed', reload);
   }, [client, reload]);
 
+  // Closing or reloading while an edit is still on its way to the core would lose it: the
+  // browser asks first, and Electron keeps the window open (closing again works once saved).
+  useEffect(() => {
+    const guard = (event: Event) => {
+      if (pending.current > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, []);
+
   const change = useCallback(
     (id: string, edit: (plan: SessionPlan) => PlanEdit) => {
       const current = latest.current?.find((plan) => plan.id === id);

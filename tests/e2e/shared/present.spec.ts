@@ -163,6 +163,41 @@ test('a plan prepared ahead and reordered by keyboard is there after a restart, 
   await expect(navLink(later, 'library')).toHaveAttribute('aria-current', 'page');
 });
 
+test('closing the window while a plan edit is still being saved asks first, and the edit is kept', async ({ app }) => {
+  // The browser host's calls are web requests a test can hold back; Electron's go over IPC.
+  test.skip(app.shell !== 'host', 'holding a save back needs the host transport');
+  const page = app.page;
+  const planId = await preparePlan(page, 'Họp buôn Ko Tam', [ids.fiveK, ids.image]);
+  const savedOrder = async () => ((await app.callCore('plans.list', {})) as { value: { plans: { id: string; materials: string[] }[] } }).value.plans.find((plan) => plan.id === planId)?.materials;
+  const unloadHeld = () =>
+    page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+  expect(await unloadHeld()).toBe(false);
+
+  // The next save waits on the way, as on a slow, busy laptop.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/call/plans.save', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: `Chuyển “${titles.image}” lên trên` }).click();
+  expect(await planItemIds(page)).toEqual([ids.image, ids.fiveK]);
+
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  // The presenter stays; the save goes through, and closing no longer asks.
+  await dialog.dismiss();
+  release();
+  await expect.poll(savedOrder).toEqual([ids.image, ids.fiveK]);
+  await expect.poll(unloadHeld).toBe(false);
+});
+
 test('the text-size control makes the slide text larger and smaller, headings too', async ({ app }) => {
   const { page } = app;
   await page.goto(`${new URL(page.url()).origin}/#/present/material/${demo}/thong-diep-5k`);
