@@ -20,7 +20,7 @@ export default defineConfig<ShellOptions>({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'host', testMatch: 'shared/**/*.spec.ts', use: { shell: 'host' } },
+    { name: 'host', testMatch: ['shared/**/*.spec.ts', 'host-only/**/*.spec.ts'], use: { shell: 'host' } },
     { name: 'electron', testMatch: ['shared/**/*.spec.ts', 'electron-only/**/*.spec.ts'], use: { shell: 'electron' } },
   ],
 });

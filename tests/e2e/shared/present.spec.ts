@@ -5,58 +5,24 @@
 import type { Page } from '@playwright/test';
 import { buildTestPack } from '../../support/pack-fixtures';
 import { expect, test } from '../fixtures';
-import { installPack } from '../library-pages';
+import { demoMaterialIds, demoMaterialTitles, demoPackId, installPack, planItemIds, preparePlan } from '../library-pages';
 import { officialPublisher } from '../trusted-publisher';
 import { navLink } from '../ui-text';
 
 // Restarts, pack installs and many slides: more than the default time on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 
-const demo = 'vn.chieng.demo.covid19';
-const titles = {
-  fiveK: 'Thông điệp 5K phòng, chống dịch COVID-19',
-  image: 'Ảnh: Thông điệp 5K',
-  udhr: 'Tuyên ngôn Quốc tế Nhân quyền, Điều 1 (tiếng J\'rai và tiếng Việt)',
-};
-const ids = { fiveK: `${demo}/thong-diep-5k`, image: `${demo}/anh-thong-diep-5k`, udhr: `${demo}/nhan-quyen-dieu-1-jrai` };
+const demo = demoPackId;
+const titles = demoMaterialTitles;
+const ids = demoMaterialIds;
 
 const presentation = (page: Page) => page.getByTestId('presentation');
 const counter = (page: Page) => page.getByTestId('slide-counter');
 const slide = (page: Page) => page.getByTestId('slide');
-const planItemIds = (page: Page) => page.getByTestId('plan-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-material-id')));
 
 /** The presentation's own text size, as the slide's body text is drawn. */
 const bodyFontPx = (page: Page) => slide(page).locator('p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
 const headingFontPx = (page: Page) => slide(page).locator('h1, h2').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
-
-/** Opens the library's plans, creates one by name, and adds demo materials from the list in this order. */
-async function preparePlan(page: Page, title: string, materials: readonly string[]): Promise<string> {
-  await navLink(page, 'library').click();
-  await page.getByTestId('tab-plans').click();
-  await expect(page.getByTestId('plans-empty')).toHaveText('Chưa có kế hoạch nào. Hãy đặt tên để tạo kế hoạch đầu tiên.');
-  await page.getByLabel('Tên kế hoạch mới').fill(title);
-  await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
-  const editor = page.getByTestId('plan-editor');
-  await expect(editor.getByRole('heading', { level: 2 })).toHaveText(title);
-  await expect(editor).toContainText('Kế hoạch chưa có tài liệu nào.');
-  await expect(editor.getByTestId('present-plan')).toBeDisabled();
-  const planId = (await editor.getAttribute('data-plan-id')) ?? '';
-  expect(planId).not.toBe('');
-
-  await page.getByTestId('add-materials').click();
-  await expect(page.getByTestId('active-plan').locator('option:checked')).toHaveText(title);
-  for (const id of materials) {
-    const row = page.locator(`[data-testid="material-row"][data-material-id="${id}"]`);
-    await row.getByTestId('toggle-plan').click();
-    await expect(row.getByTestId('toggle-plan')).toContainText('Bỏ khỏi kế hoạch');
-    await expect(row).toContainText('Đã có trong kế hoạch');
-  }
-  const bar = page.getByTestId('plan-bar');
-  await expect(bar).toContainText(`${materials.length} tài liệu`);
-  await bar.getByRole('link', { name: 'Mở kế hoạch' }).click();
-  await expect(page.getByTestId('plan-editor')).toBeVisible();
-  return planId;
-}
 
 test('a plan prepared ahead and reordered by keyboard is there after a restart, and presents in its order with the keyboard', async ({ app }) => {
   // It closes the app and starts it again: on a loaded machine that alone takes seconds.
@@ -161,41 +127,6 @@ test('a plan prepared ahead and reordered by keyboard is there after a restart, 
   await expect(later.getByTestId('plan-editor').getByRole('heading', { level: 2 })).toHaveText(planTitle);
   expect(new URL(later.url()).hash).toBe(`#/library/plans/${encodeURIComponent(planId)}`);
   await expect(navLink(later, 'library')).toHaveAttribute('aria-current', 'page');
-});
-
-test('closing the window while a plan edit is still being saved asks first, and the edit is kept', async ({ app }) => {
-  // The browser host's calls are web requests a test can hold back; Electron's go over IPC.
-  test.skip(app.shell !== 'host', 'holding a save back needs the host transport');
-  const page = app.page;
-  const planId = await preparePlan(page, 'Họp buôn Ko Tam', [ids.fiveK, ids.image]);
-  const savedOrder = async () => ((await app.callCore('plans.list', {})) as { value: { plans: { id: string; materials: string[] }[] } }).value.plans.find((plan) => plan.id === planId)?.materials;
-  const unloadHeld = () =>
-    page.evaluate(() => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
-  expect(await unloadHeld()).toBe(false);
-
-  // The next save waits on the way, as on a slow, busy laptop.
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/call/plans.save', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.getByRole('button', { name: `Chuyển “${titles.image}” lên trên` }).click();
-  expect(await planItemIds(page)).toEqual([ids.image, ids.fiveK]);
-
-  const asked = page.waitForEvent('dialog');
-  await page.close({ runBeforeUnload: true });
-  const dialog = await asked;
-  expect(dialog.type()).toBe('beforeunload');
-  // The presenter stays; the save goes through, and closing no longer asks.
-  await dialog.dismiss();
-  release();
-  await expect.poll(savedOrder).toEqual([ids.image, ids.fiveK]);
-  await expect.poll(unloadHeld).toBe(false);
 });
 
 test('the text-size control makes the slide text larger and smaller, headings too', async ({ app }) => {
