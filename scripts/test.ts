@@ -1,5 +1,5 @@
 // `npm test`: everything that says whether the app works, in one run. Builds, type-checks
-// each environment, lints (with the layering rules), scans electron/ with Electronegativity,
+// each environment, lints (with the layering rules and the formatter's layout), scans electron/ with Electronegativity,
 // runs the vitest unit tests and the Playwright end-to-end tests, then prints one line:
 // `tests: N passed, N failed`, counting every runner.
 import { spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ try {
 step('build', built);
 
 for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json']) step(`typecheck ${config}`, run('npx', ['tsc', '-p', config, '--noEmit']));
-step('lint', run('npx', ['eslint', '.']));
+step('lint', run('npm', ['run', 'lint']));
 step('electronegativity', run('npx', ['tsx', 'scripts/checks/electronegativity.ts']));
 
 // Unit tests: count each test, not the run.
