@@ -8,10 +8,13 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const layer = (message, { paths = [], patterns = [] }) => ['error', {
-  paths: paths.map((name) => ({ name, message })),
-  patterns: patterns.map((pattern) => ({ message, ...pattern })),
-}];
+const layer = (message, { paths = [], patterns = [] }) => [
+  'error',
+  {
+    paths: paths.map((name) => ({ name, message })),
+    patterns: patterns.map((pattern) => ({ message, ...pattern })),
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -60,9 +63,11 @@ export default tseslint.config(
   {
     files: ['hub/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': layer('hub/ builds on the core\'s pack format: no electron, no app shell, no UI.', {
+      '@typescript-eslint/no-restricted-imports': layer("hub/ builds on the core's pack format: no electron, no app shell, no UI.", {
         paths: ['electron'],
-        patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '**/electron/cli/**', '**/renderer/**'] }],
+        patterns: [
+          { group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '**/electron/cli/**', '**/renderer/**'] },
+        ],
       }),
     },
   },
@@ -88,7 +93,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': layer('The sandboxed preload exposes the contract over IPC and nothing else.', {
         paths: nodeBuiltins,
-        patterns: [{ group: ['**/core/**', '!**/core/contract', '!**/core/contract/**'] }, { group: ['**/main/**', '**/host/**', '**/cli/**', '**/renderer/**'] }],
+        patterns: [
+          { group: ['**/core/**', '!**/core/contract', '!**/core/contract/**'] },
+          { group: ['**/main/**', '**/host/**', '**/cli/**', '**/renderer/**'] },
+        ],
       }),
     },
   },
@@ -98,14 +106,17 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.flat['recommended-latest'].rules,
-      '@typescript-eslint/no-restricted-imports': layer('The renderer reaches the core only through the API client, and takes only types from it.', {
-        paths: ['electron', ...nodeBuiltins],
-        patterns: [
-          { group: ['node:*'] },
-          { group: ['**/electron/**', '!**/electron/core', '!**/electron/core/**'] },
-          { group: ['**/electron/core/**'], allowTypeImports: true },
-        ],
-      }),
+      '@typescript-eslint/no-restricted-imports': layer(
+        'The renderer reaches the core only through the API client, and takes only types from it.',
+        {
+          paths: ['electron', ...nodeBuiltins],
+          patterns: [
+            { group: ['node:*'] },
+            { group: ['**/electron/**', '!**/electron/core', '!**/electron/core/**'] },
+            { group: ['**/electron/core/**'], allowTypeImports: true },
+          ],
+        },
+      ),
     },
   },
 );

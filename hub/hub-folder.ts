@@ -52,7 +52,13 @@ export async function readCatalog(dir: string): Promise<Catalog | undefined> {
 }
 
 /** Verifies a `.chieng` file fully, then adds it to the hub and lists it in a new catalog. */
-export async function publishToHub(dir: string, file: string, trust: TrustService, signer: HubSigner, now = new Date()): Promise<{ catalog: Catalog; added: number }> {
+export async function publishToHub(
+  dir: string,
+  file: string,
+  trust: TrustService,
+  signer: HubSigner,
+  now = new Date(),
+): Promise<{ catalog: Catalog; added: number }> {
   const pack = await verifyPackFile(trust, file, path.basename(file));
   const { manifest } = pack;
   checkScope(signer, manifest.id);
@@ -70,7 +76,11 @@ export async function publishToHub(dir: string, file: string, trust: TrustServic
     for (const [sha256, { size, path: filePath }] of expectedObjects(pack)) {
       const target = path.join(dir, hubPaths.object(sha256));
       if (await exists(target)) continue;
-      const stream = await archive.openExact(`${archiveNames.objectPrefix}${sha256}`, size, () => new PackRefusal('fileTooLarge', { pack: manifest.id, path: filePath }));
+      const stream = await archive.openExact(
+        `${archiveNames.objectPrefix}${sha256}`,
+        size,
+        () => new PackRefusal('fileTooLarge', { pack: manifest.id, path: filePath }),
+      );
       await writeVerified(stream, target, sha256, () => new PackRefusal('fileTampered', { pack: manifest.id, path: filePath }));
       added += 1;
     }
@@ -109,13 +119,22 @@ export async function publishToHub(dir: string, file: string, trust: TrustServic
 }
 
 /** Marks a pack, or one of its items, as withdrawn: laptops show it so even offline. */
-export async function withdrawFromHub(dir: string, signer: HubSigner, packId: string, itemId: string | undefined, reason: string | undefined, now = new Date()): Promise<Catalog> {
+export async function withdrawFromHub(
+  dir: string,
+  signer: HubSigner,
+  packId: string,
+  itemId: string | undefined,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<Catalog> {
   checkScope(signer, packId);
   const current = await readCatalog(dir);
   if (!current?.packs.some((pack) => pack.id === packId)) throw new HubError('notListed', { id: packId });
   if (itemId) {
     const listed = current.packs.find((pack) => pack.id === packId);
-    const manifest = JSON.parse(await readFile(path.join(dir, hubPaths.packDocument(packId, listed?.version ?? 0, archiveNames.manifest)), 'utf8')) as { items: { id: string }[] };
+    const manifest = JSON.parse(
+      await readFile(path.join(dir, hubPaths.packDocument(packId, listed?.version ?? 0, archiveNames.manifest)), 'utf8'),
+    ) as { items: { id: string }[] };
     if (!manifest.items.some((item) => item.id === itemId)) throw new HubError('noSuchItem', { id: packId, item: itemId });
   }
   return writeCatalog(dir, signer, now, (previous) => ({
@@ -127,7 +146,12 @@ export async function withdrawFromHub(dir: string, signer: HubSigner, packId: st
   }));
 }
 
-async function writeCatalog(dir: string, signer: HubSigner, now: Date, change: (previous: Pick<Catalog, 'packs' | 'withdrawn'>) => Pick<Catalog, 'packs' | 'withdrawn'>): Promise<Catalog> {
+async function writeCatalog(
+  dir: string,
+  signer: HubSigner,
+  now: Date,
+  change: (previous: Pick<Catalog, 'packs' | 'withdrawn'>) => Pick<Catalog, 'packs' | 'withdrawn'>,
+): Promise<Catalog> {
   const previous = await readCatalog(dir);
   const next: Catalog = {
     type: 'chieng-catalog',
@@ -152,7 +176,8 @@ async function writeCatalog(dir: string, signer: HubSigner, now: Date, change: (
 
 function checkScope(signer: HubSigner, packId: string): void {
   const prefixes = (JSON.parse(signer.certificate.text) as { prefixes: string[] }).prefixes;
-  if (!prefixes.some((prefix) => packId.startsWith(prefix))) throw new HubError('outsideHubPrefixes', { id: packId, prefixes: prefixes.join(', ') });
+  if (!prefixes.some((prefix) => packId.startsWith(prefix)))
+    throw new HubError('outsideHubPrefixes', { id: packId, prefixes: prefixes.join(', ') });
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -168,12 +193,9 @@ async function writeBundle(dir: string, bundlePath: string, sha256s: readonly st
   await mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.part`;
   try {
-    await pipeline(
-      async function* () {
-        for (const sha256 of sha256s) yield* createReadStream(path.join(dir, hubPaths.object(sha256)));
-      },
-      createWriteStream(temp),
-    );
+    await pipeline(async function* () {
+      for (const sha256 of sha256s) yield* createReadStream(path.join(dir, hubPaths.object(sha256)));
+    }, createWriteStream(temp));
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });

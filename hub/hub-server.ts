@@ -49,7 +49,9 @@ async function respond(dir: string, request: IncomingMessage, response: ServerRe
   }
   const found = await resolveUiAsset(dir, request.url ?? '/');
   if (found.kind !== 'file') {
-    response.writeHead(found.kind === 'refused' ? 400 : 404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(found.kind === 'refused' ? 'Bad path' : 'Not found');
+    response
+      .writeHead(found.kind === 'refused' ? 400 : 404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(found.kind === 'refused' ? 'Bad path' : 'Not found');
     return;
   }
   const isObject = /\/objects\/[0-9a-f]{2}\/[0-9a-f]{64}$|\/files\.bundle$/.test(found.file.replaceAll('\\', '/'));

@@ -33,7 +33,21 @@ export const uiLanguages = ['vi', 'en'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export const defaultUiLanguage: UiLanguage = 'vi';
 
-export const namespaces = ['common', 'nav', 'settings', 'errors', 'menu', 'cli', 'packs', 'sync', 'library', 'viewer', 'logbooks', 'registries', 'profiles'] as const;
+export const namespaces = [
+  'common',
+  'nav',
+  'settings',
+  'errors',
+  'menu',
+  'cli',
+  'packs',
+  'sync',
+  'library',
+  'viewer',
+  'logbooks',
+  'registries',
+  'profiles',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const vi = {
@@ -75,7 +89,13 @@ export const resources: Record<UiLanguage, typeof vi> = {
 export const intlLocales: Record<UiLanguage, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** Dates with times, everywhere: day first and a four-digit year (26/11/2026), as on Vietnamese forms. */
-export const dateTimeFormat: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+export const dateTimeFormat: Intl.DateTimeFormatOptions = {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
 
 /**
  * Maps any BCP-47 tag (a material's language, a saved setting, an OS locale) to the UI

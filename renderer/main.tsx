@@ -26,7 +26,11 @@ async function boot(root: HTMLElement): Promise<void> {
   const { kind, transport } = pickTransport();
   const client = createApiClient(transport);
   // The session is known before anything renders, so a locked app never shows, even for a moment, what it hides.
-  const [settings, info, session] = await Promise.all([client.call('settings.get', {}), client.call('app.info', {}), client.call('profiles.session', {})]);
+  const [settings, info, session] = await Promise.all([
+    client.call('settings.get', {}),
+    client.call('app.info', {}),
+    client.call('profiles.session', {}),
+  ]);
   if (!settings.ok || !info.ok || !session.ok) {
     // Without the core there is nothing to show but this; say it in the default language.
     await initI18n(resolveUiLanguage(navigator.language));

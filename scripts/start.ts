@@ -33,7 +33,9 @@ function findElectron(): { found: true; path: string } | { found: false; reason:
   });
   if (probe.status === 0 && probe.stdout) return { found: true, path: probe.stdout };
   const detail = `${probe.stderr}\n${probe.error?.message ?? ''}`;
-  const reason = /ENOTFOUND|EAI_AGAIN|fetch failed|ECONNREFUSED|ETIMEDOUT|ENETUNREACH/.exec(detail)?.[0] ?? (probe.signal ? 'timeout' : 'electron failed to install');
+  const reason =
+    /ENOTFOUND|EAI_AGAIN|fetch failed|ECONNREFUSED|ETIMEDOUT|ENETUNREACH/.exec(detail)?.[0] ??
+    (probe.signal ? 'timeout' : 'electron failed to install');
   return { found: false, reason };
 }
 

@@ -47,7 +47,8 @@ try {
 }
 step('build', built);
 
-for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json']) step(`typecheck ${config}`, run('npx', ['tsc', '-p', config, '--noEmit']));
+for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json'])
+  step(`typecheck ${config}`, run('npx', ['tsc', '-p', config, '--noEmit']));
 step('lint', run('npm', ['run', 'lint']));
 step('electronegativity', run('npx', ['tsx', 'scripts/checks/electronegativity.ts']));
 
@@ -67,12 +68,18 @@ if (unit) {
 // End-to-end tests need the built app.
 interface PlaywrightSuite {
   readonly suites?: PlaywrightSuite[];
-  readonly specs?: { readonly tests: { readonly annotations: { readonly type: string; readonly description?: string }[]; readonly status: string }[] }[];
+  readonly specs?: {
+    readonly tests: { readonly annotations: { readonly type: string; readonly description?: string }[]; readonly status: string }[];
+  }[];
 }
 if (built) {
   const e2eReport = `${results}/e2e-results.json`;
   const e2eOk = run('npx', ['playwright', 'test']);
-  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[]; errors: unknown[] }>(e2eReport);
+  const e2e = readJson<{
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: PlaywrightSuite[];
+    errors: unknown[];
+  }>(e2eReport);
   if (e2e) {
     tally.passed += e2e.stats.expected;
     tally.failed += e2e.stats.unexpected + e2e.stats.flaky;

@@ -11,9 +11,12 @@ export async function deliver(context: CliContext, core: Core, downloadId: strin
   if (!download) throw new CliFailure(context.t('errors:api.internal'));
   try {
     if (out === undefined) await context.writeRaw(await readFile(download.path));
-    else await copyFile(download.path, out).catch((error: unknown) => {
-      throw new CliFailure(context.t('cli:error.cannotWrite', { file: out, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-    });
+    else
+      await copyFile(download.path, out).catch((error: unknown) => {
+        throw new CliFailure(
+          context.t('cli:error.cannotWrite', { file: out, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+        );
+      });
   } finally {
     await core.transfers.finishDownload(downloadId);
   }

@@ -24,7 +24,13 @@ export async function withCore<T>(context: CliContext, dataDir: string | undefin
  * Calls the core through the contract, like the UI does; a refusal becomes one CLI line,
  * naming the field at fault by the option that set it (`toDate` is `--to`) where one did.
  */
-export async function call<M extends MethodName>(context: CliContext, core: Core, method: M, input: ApiInput<M>, optionOf: Readonly<Record<string, string>> = {}): Promise<ApiOutput<M>> {
+export async function call<M extends MethodName>(
+  context: CliContext,
+  core: Core,
+  method: M,
+  input: ApiInput<M>,
+  optionOf: Readonly<Record<string, string>> = {},
+): Promise<ApiOutput<M>> {
   const result = await callTyped(core, method, input);
   if (result.ok) return result.value;
   const translate = context.t as unknown as (key: string, options: object) => string;

@@ -16,7 +16,13 @@ export function dataDirFrom(option: string | undefined, env: NodeJS.ProcessEnv):
 }
 
 /** One of a fixed list (a logbook, a registry); a slip is told with the whole list, each with its name. */
-export function parseChoice<T extends string>(value: string, choices: readonly T[], labelKey: (choice: T) => string, messageKey: string, t: Translate): T {
+export function parseChoice<T extends string>(
+  value: string,
+  choices: readonly T[],
+  labelKey: (choice: T) => string,
+  messageKey: string,
+  t: Translate,
+): T {
   const found = choices.find((choice) => choice === value);
   if (found) return found;
   const list = choices.map((choice) => `${choice} (${t(labelKey(choice))})`).join(', ');

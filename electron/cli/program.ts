@@ -45,7 +45,11 @@ export function buildProgram(context: CliContext): Command {
   registerProfile(program, context);
   const applyToAll = (command: Command): void => {
     for (const child of command.commands) {
-      child.exitOverride().configureOutput(program.configureOutput()).helpOption('-h, --help', t('cli:option.help')).configureHelp(program.configureHelp());
+      child
+        .exitOverride()
+        .configureOutput(program.configureOutput())
+        .helpOption('-h, --help', t('cli:option.help'))
+        .configureHelp(program.configureHelp());
       applyToAll(child);
     }
   };

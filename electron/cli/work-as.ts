@@ -30,7 +30,14 @@ export async function workAs(context: CliContext, core: Core, options: PersonOpt
   return person;
 }
 
-async function activate(context: CliContext, core: Core, options: PersonOptions, session: Session, person: Profile, pin: string | undefined): Promise<void> {
+async function activate(
+  context: CliContext,
+  core: Core,
+  options: PersonOptions,
+  session: Session,
+  person: Profile,
+  pin: string | undefined,
+): Promise<void> {
   const { t } = context;
   const option = options.pinOption ?? '--pin';
   if (person.hasPin && pin === undefined) throw new CliFailure(t('cli:profile.pinNeeded', { name: person.name, option }));
@@ -53,7 +60,8 @@ function named(context: CliContext, session: Session, wanted: string): Profile {
   if (byId) return byId;
   const matches = session.profiles.filter((profile) => key(profile.name) === key(wanted));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new CliFailure(context.t('cli:profile.ambiguous', { name: wanted, ids: matches.map((each) => each.id).join(', ') }));
+  if (matches.length > 1)
+    throw new CliFailure(context.t('cli:profile.ambiguous', { name: wanted, ids: matches.map((each) => each.id).join(', ') }));
   if (session.profiles.length === 0) throw new CliFailure(context.t('cli:profile.noneYet'));
   throw new CliFailure(context.t('cli:profile.unknown', { name: wanted, names: namesOf(session) }));
 }

@@ -81,7 +81,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const library = new LibraryService(packs, lock.dataDir);
     const plans = await openPlansStore(lock.dataDir, onDamaged);
     const session = new ProfileSession(await openProfileStore(lock.dataDir, onDamaged), options.clock);
-    const { service: logbooks } = await LogbookService.open(lock.dataDir, { device: session.deviceId, onDamaged, ...(options.clock ? { clock: options.clock } : {}) });
+    const { service: logbooks } = await LogbookService.open(lock.dataDir, {
+      device: session.deviceId,
+      onDamaged,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     const registries = await RegistryStore.open(lock.dataDir, onDamaged, options.clock);
     // Files made for people (CSV headings, choices) speak the UI's language of the moment.
     const translate = () => createTranslator(settings.get().locale).t;

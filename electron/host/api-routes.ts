@@ -9,7 +9,13 @@ export const apiCallPrefix = '/api/call/';
 export const apiEventsPath = '/api/events';
 
 /** POST /api/call/<method> with a JSON body: the contract's call, over HTTP. */
-export async function handleApiCall(core: Core, request: IncomingMessage, response: ServerResponse, port: number, method: string): Promise<void> {
+export async function handleApiCall(
+  core: Core,
+  request: IncomingMessage,
+  response: ServerResponse,
+  port: number,
+  method: string,
+): Promise<void> {
   if (request.method !== 'POST') {
     response.setHeader('Allow', 'POST');
     return sendError(response, 405, { code: 'invalid_input', messageKey: 'errors:api.methodNotAllowed' });

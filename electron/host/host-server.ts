@@ -43,8 +43,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       }
       if (url.pathname === apiEventsPath) return handleEvents(core, request, response, port);
       if (url.pathname === uploadPath) return handleUpload(core, request, response, port, url);
-      if (url.pathname.startsWith(downloadPrefix)) return handleDownload(core, request, response, port, url.pathname.slice(downloadPrefix.length));
-      if (url.pathname.startsWith(materialPrefix)) return handleMaterial(core, request, response, port, (request.url ?? '').split('?')[0]?.slice(materialPrefix.length) ?? '');
+      if (url.pathname.startsWith(downloadPrefix))
+        return handleDownload(core, request, response, port, url.pathname.slice(downloadPrefix.length));
+      if (url.pathname.startsWith(materialPrefix))
+        return handleMaterial(core, request, response, port, (request.url ?? '').split('?')[0]?.slice(materialPrefix.length) ?? '');
       if (url.pathname.startsWith('/api/')) {
         return sendError(response, 404, { code: 'unknown_method', messageKey: 'errors:api.notFound' });
       }

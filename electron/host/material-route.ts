@@ -6,7 +6,13 @@ import { isFromOurPages } from './request-guard';
 export const materialPrefix = '/api/material/';
 
 /** GET /api/material/<pack id>/<file path>: a pack's file for the viewers, with byte ranges. */
-export async function handleMaterial(core: Core, request: IncomingMessage, response: ServerResponse, port: number, rest: string): Promise<void> {
+export async function handleMaterial(
+  core: Core,
+  request: IncomingMessage,
+  response: ServerResponse,
+  port: number,
+  rest: string,
+): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;

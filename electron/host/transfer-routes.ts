@@ -33,7 +33,8 @@ export async function handleUpload(core: Core, request: IncomingMessage, respons
     const uploadId = await core.transfers.receiveUpload(request, name, maxUploadBytes);
     sendResult(response, 200, { ok: true, value: { uploadId } });
   } catch (error) {
-    if (error instanceof UploadTooLarge) return sendError(response, 413, { code: 'payload_too_large', messageKey: 'errors:api.tooLarge', params: { max: maxUploadBytes } });
+    if (error instanceof UploadTooLarge)
+      return sendError(response, 413, { code: 'payload_too_large', messageKey: 'errors:api.tooLarge', params: { max: maxUploadBytes } });
     throw error;
   }
 }

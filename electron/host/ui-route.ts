@@ -12,7 +12,9 @@ export async function handleUi(rendererDir: string, request: IncomingMessage, re
   const asset = await resolveUiAsset(rendererDir, rawPath);
   if (asset.kind !== 'file') {
     const status = asset.kind === 'refused' ? 400 : 404;
-    response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...uiSecurityHeaders }).end(asset.kind === 'refused' ? 'Bad path' : 'Not found');
+    response
+      .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...uiSecurityHeaders })
+      .end(asset.kind === 'refused' ? 'Bad path' : 'Not found');
     return;
   }
   response.writeHead(200, {

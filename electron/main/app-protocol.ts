@@ -5,7 +5,10 @@ import { packSchemePrivileges } from './pack-protocol';
 
 /** Must run before the app is ready: makes app:// (and pack://) standard, secure origins like https. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }, packSchemePrivileges]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    packSchemePrivileges,
+  ]);
 }
 
 /** Serves the built renderer on app://chieng/ for one session. */

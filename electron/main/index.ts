@@ -61,7 +61,13 @@ async function start(): Promise<void> {
   const applyMenu = (locale: string) => {
     const { t } = createTranslator(locale);
     const about = () =>
-      void dialog.showMessageBox({ type: 'info', title: t('menu:about'), message: 'Chiêng', detail: t('menu:aboutDetail', { version: app.getVersion(), dataDir: core.dataDir }), buttons: [t('menu:ok')] });
+      void dialog.showMessageBox({
+        type: 'info',
+        title: t('menu:about'),
+        message: 'Chiêng',
+        detail: t('menu:aboutDetail', { version: app.getVersion(), dataDir: core.dataDir }),
+        buttons: [t('menu:ok')],
+      });
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(t, { about })));
   };
   const settings = await callTyped(core, 'settings.get', {});

@@ -7,7 +7,10 @@ import { appOrigin } from './app-origin';
 export const packScheme = 'pack';
 
 /** Must run before the app is ready, with the app scheme: pack:// streams, for audio and video. */
-export const packSchemePrivileges = { scheme: packScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } } as const;
+export const packSchemePrivileges = {
+  scheme: packScheme,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true },
+} as const;
 
 /** Serves installed packs' files on pack://<pack id>/<path>, through the core's resolver. */
 export function servePackProtocol(session: Session, library: LibraryService): void {
@@ -19,7 +22,13 @@ export function servePackProtocol(session: Session, library: LibraryService): vo
     } catch {
       return new Response(null, { status: 400 });
     }
-    const answer = await materialResponse(library, url.hostname, filePath, request.headers.get('range') ?? undefined, request.method === 'HEAD');
+    const answer = await materialResponse(
+      library,
+      url.hostname,
+      filePath,
+      request.headers.get('range') ?? undefined,
+      request.method === 'HEAD',
+    );
     // The UI (app://chieng) reads articles and leaflets with fetch: a cross-origin read, allowed
     // to that one origin and to no other page.
     const headers = { ...answer.headers, 'Access-Control-Allow-Origin': appOrigin, Vary: 'Origin' };

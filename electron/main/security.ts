@@ -21,8 +21,12 @@ export function hardenWebContents(contents: WebContents): void {
 const permissionsFeaturesNeed = new Set(['fullscreen']);
 
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((contents, permission, callback, details) => callback(permissionsFeaturesNeed.has(permission) && isAppUrl(details.requestingUrl || contents.getURL())));
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionsFeaturesNeed.has(permission) && isAppUrl(requestingOrigin));
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(permissionsFeaturesNeed.has(permission) && isAppUrl(details.requestingUrl || contents.getURL())),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => permissionsFeaturesNeed.has(permission) && isAppUrl(requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
 }

@@ -22,9 +22,12 @@ const bridge = {
   async upload(file: TransferFile) {
     const onDisk = webUtils.getPathForFile(file as DomFile);
     if (onDisk) return (await ipcRenderer.invoke(ipcChannels.uploadPath, onDisk)) as Result<{ uploadId: string }>;
-    return (await ipcRenderer.invoke(ipcChannels.uploadBytes, file.name, await (file as DomFile).arrayBuffer())) as Result<{ uploadId: string }>;
+    return (await ipcRenderer.invoke(ipcChannels.uploadBytes, file.name, await (file as DomFile).arrayBuffer())) as Result<{
+      uploadId: string;
+    }>;
   },
-  download: (downloadId: string, fileName: string) => ipcRenderer.invoke(ipcChannels.saveDownload, downloadId, fileName) as Promise<Result<{ saved: boolean }>>,
+  download: (downloadId: string, fileName: string) =>
+    ipcRenderer.invoke(ipcChannels.saveDownload, downloadId, fileName) as Promise<Result<{ saved: boolean }>>,
   materialUrl: (packId: string, path: string) => `pack://${packId}/${path.split('/').map(encodeURIComponent).join('/')}`,
   screens: () => ipcRenderer.invoke(ipcChannels.screens) as Promise<ScreenChoice[]>,
   presentOn: (screenId: number | null) => ipcRenderer.invoke(ipcChannels.presentOn, screenId) as Promise<boolean>,

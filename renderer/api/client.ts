@@ -1,4 +1,14 @@
-import type { ApiEvent, ApiInput, ApiOutput, EventName, EventPayload, MethodName, Result, ScreenChoice, Transport } from '../../electron/core/contract';
+import type {
+  ApiEvent,
+  ApiInput,
+  ApiOutput,
+  EventName,
+  EventPayload,
+  MethodName,
+  Result,
+  ScreenChoice,
+  Transport,
+} from '../../electron/core/contract';
 
 /** The UI's one way to reach the core, typed by the contract, blind to the transport. */
 export interface ApiClient {

@@ -49,6 +49,9 @@ for (const issue of serious) {
   console.log(`electronegativity: ${mark} ${issue.severity.name} ${issue.id} ${issue.file}:${issue.location.line} ${issue.description}`);
 }
 for (const error of unparsed) console.log(`electronegativity: FAIL could not scan ${error.file}: ${error.message}`);
-for (const entry of stale) console.log(`electronegativity: note: allow-list entry ${entry.id} ${entry.file} no longer matches a finding; remove it`);
-console.log(`electronegativity: ${result.issues.length} findings, ${serious.length} medium or above, ${failing.length} not allowed, ${unparsed.length} files not scanned`);
+for (const entry of stale)
+  console.log(`electronegativity: note: allow-list entry ${entry.id} ${entry.file} no longer matches a finding; remove it`);
+console.log(
+  `electronegativity: ${result.issues.length} findings, ${serious.length} medium or above, ${failing.length} not allowed, ${unparsed.length} files not scanned`,
+);
 process.exitCode = failing.length > 0 || unparsed.length > 0 ? 1 : 0;

@@ -8,15 +8,25 @@ import { fileURLToPath } from 'node:url';
 
 const source = resolve(dirname(fileURLToPath(import.meta.url)), '../../resources/demo-pack/source');
 // UDHR Article 1 in J'rai, as published in google/fonts Lib/gflanguages/data/languages/jra_Latn.textproto.
-const jrai = 'Abih bang mơnuih-mơnam tơkeng rai rơngai laih anŭn mơdơ̆-mơđơr amăng tơlơi pơpŭ-pơyôm hăng tơlơi dưi. Ƀing gơñu tŭ hơmâo tơlơi pơmĭn hăng tơlơi thâo djơ̆-glaĭ laih anŭn brơi ngă kơ tơdruă amăng tơlơi khăp ayŏng adơi.';
+const jrai =
+  'Abih bang mơnuih-mơnam tơkeng rai rơngai laih anŭn mơdơ̆-mơđơr amăng tơlơi pơpŭ-pơyôm hăng tơlơi dưi. Ƀing gơñu tŭ hơmâo tơlơi pơmĭn hăng tơlơi thâo djơ̆-glaĭ laih anŭn brơi ngă kơ tơdruă amăng tơlơi khăp ayŏng adơi.';
 const maxMediaBytes = 300 * 1024;
 
-interface SourceFile { path: string; language?: string }
-interface SourceItem { id: string; kind: string; files: SourceFile[] }
+interface SourceFile {
+  path: string;
+  language?: string;
+}
+interface SourceItem {
+  id: string;
+  kind: string;
+  files: SourceFile[];
+}
 
 const problems: string[] = [];
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [relative(source, join(dir, entry.name))]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [relative(source, join(dir, entry.name))],
+  );
 
 const pack = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8')) as { items: SourceItem[] };
 const named = new Set(pack.items.flatMap((item) => item.files.map((file) => file.path)));
@@ -26,7 +36,8 @@ for (const path of walk(source)) {
   if (/\.(md|json)$/.test(path)) {
     const text = readFileSync(join(source, path), 'utf8');
     if (text !== text.normalize('NFC')) problems.push(`${path}: not NFC`);
-    if ((path.includes('.jra.') || path.endsWith('.leaflet.json')) && !text.includes(jrai)) problems.push(`${path}: lacks the published J'rai text`);
+    if ((path.includes('.jra.') || path.endsWith('.leaflet.json')) && !text.includes(jrai))
+      problems.push(`${path}: lacks the published J'rai text`);
   } else if (statSync(join(source, path)).size > maxMediaBytes) {
     problems.push(`${path}: larger than ${maxMediaBytes} bytes`);
   }

@@ -25,11 +25,20 @@ pdfmake.setLocalAccessPolicy((path) => [fonts, source].some((dir) => resolve(pat
 pdfmake.setUrlAccessPolicy(() => false);
 
 const fiveK: ReadonlyArray<[string, string]> = [
-  ['Khẩu trang', 'Đeo khẩu trang vải thường xuyên tại nơi công cộng, nơi tập trung đông người; đeo khẩu trang y tế tại các cơ sở y tế, khu cách ly.'],
-  ['Khử khuẩn', 'Rửa tay thường xuyên bằng xà phòng hoặc dung dịch sát khuẩn tay. Vệ sinh các bề mặt, vật dụng thường xuyên tiếp xúc (tay nắm cửa, điện thoại, mặt bàn, ghế…). Giữ vệ sinh, lau rửa và để nhà cửa thông thoáng.'],
+  [
+    'Khẩu trang',
+    'Đeo khẩu trang vải thường xuyên tại nơi công cộng, nơi tập trung đông người; đeo khẩu trang y tế tại các cơ sở y tế, khu cách ly.',
+  ],
+  [
+    'Khử khuẩn',
+    'Rửa tay thường xuyên bằng xà phòng hoặc dung dịch sát khuẩn tay. Vệ sinh các bề mặt, vật dụng thường xuyên tiếp xúc (tay nắm cửa, điện thoại, mặt bàn, ghế…). Giữ vệ sinh, lau rửa và để nhà cửa thông thoáng.',
+  ],
   ['Khoảng cách', 'Giữ khoảng cách khi tiếp xúc với người khác.'],
   ['Không tập trung', 'Không tập trung đông người.'],
-  ['Khai báo y tế', 'Thực hiện khai báo y tế theo hướng dẫn hiện hành của trạm y tế xã. (Các ứng dụng NCOVI, Bluezone nêu trong thông điệp năm 2020 nay không còn được dùng.)'],
+  [
+    'Khai báo y tế',
+    'Thực hiện khai báo y tế theo hướng dẫn hiện hành của trạm y tế xã. (Các ứng dụng NCOVI, Bluezone nêu trong thông điệp năm 2020 nay không còn được dùng.)',
+  ],
 ];
 
 const rows: Content[] = fiveK.map(([label, text], index) => ({
@@ -72,13 +81,22 @@ const doc: TDocumentDefinitions = {
       unbreakable: true,
       table: {
         widths: ['*'],
-        body: [[{
-          style: 'note',
-          stack: [
-            { text: [{ text: 'Khi có dấu hiệu sốt, ho, mất vị giác hoặc mất khứu giác: ', bold: true }, 'đeo khẩu trang, hạn chế tiếp xúc và liên hệ ngay trạm y tế xã để được hướng dẫn xét nghiệm.'] },
-            { text: [{ text: 'Khi khó thở: ', bold: true }, 'đến ngay cơ sở y tế hoặc gọi cấp cứu 115.'], margin: [0, 4, 0, 0] },
+        body: [
+          [
+            {
+              style: 'note',
+              stack: [
+                {
+                  text: [
+                    { text: 'Khi có dấu hiệu sốt, ho, mất vị giác hoặc mất khứu giác: ', bold: true },
+                    'đeo khẩu trang, hạn chế tiếp xúc và liên hệ ngay trạm y tế xã để được hướng dẫn xét nghiệm.',
+                  ],
+                },
+                { text: [{ text: 'Khi khó thở: ', bold: true }, 'đến ngay cơ sở y tế hoặc gọi cấp cứu 115.'], margin: [0, 4, 0, 0] },
+              ],
+            },
           ],
-        }]],
+        ],
       },
       layout: { fillColor: '#eaf2fb', hLineColor: () => blue, vLineColor: () => blue },
       margin: [0, 8, 0, 0],
@@ -89,7 +107,10 @@ const doc: TDocumentDefinitions = {
     fontSize: 9,
     color: '#5b6773',
     columns: [
-      { text: 'Nguồn: Bộ Y tế, Thông điệp 5K (2020). Tài liệu mẫu (demo) của ứng dụng Chiêng, không phải tài liệu chính thức; hãy làm theo hướng dẫn của cơ quan y tế địa phương.', width: '*' },
+      {
+        text: 'Nguồn: Bộ Y tế, Thông điệp 5K (2020). Tài liệu mẫu (demo) của ứng dụng Chiêng, không phải tài liệu chính thức; hãy làm theo hướng dẫn của cơ quan y tế địa phương.',
+        width: '*',
+      },
       { text: `${page}/${pages}`, width: 30, alignment: 'right' },
     ],
   }),

@@ -23,20 +23,35 @@ const copies: ReadonlyArray<[string, string]> = [['images/5k.png', 'leaflets/5k.
 const fontFaces = [
   ['NotoSans-Regular.ttf', 400],
   ['NotoSans-Bold.ttf', 700],
-].map(([file, weight]) => `@font-face { font-family: 'Noto Sans Demo'; font-weight: ${weight};
-  src: url('${pathToFileURL(join(fonts, String(file))).href}') format('truetype'); }`).join('\n');
+]
+  .map(
+    ([file, weight]) => `@font-face { font-family: 'Noto Sans Demo'; font-weight: ${weight};
+  src: url('${pathToFileURL(join(fonts, String(file))).href}') format('truetype'); }`,
+  )
+  .join('\n');
 
 const work = mkdtempSync(join(tmpdir(), 'chieng-demo-images-'));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
   for (const [svg, png] of drawings) {
     const html = join(work, `${svg}.html`);
-    writeFileSync(html, `<!doctype html><meta charset="utf-8"><style>${fontFaces}
-      html, body { margin: 0; }</style>${readFileSync(join(here, svg), 'utf8')}`);
+    writeFileSync(
+      html,
+      `<!doctype html><meta charset="utf-8"><style>${fontFaces}
+      html, body { margin: 0; }</style>${readFileSync(join(here, svg), 'utf8')}`,
+    );
     await page.goto(pathToFileURL(html).href);
     // Every face must have loaded from its file, or the picture would use a fallback font.
     const status = await page.evaluate(async () => {

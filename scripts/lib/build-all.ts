@@ -4,7 +4,8 @@ import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { buildDemoPack } from './build-demo-pack';
 
-const esmRequireShim = "import { createRequire as __chiengCreateRequire } from 'node:module'; const require = __chiengCreateRequire(import.meta.url);";
+const esmRequireShim =
+  "import { createRequire as __chiengCreateRequire } from 'node:module'; const require = __chiengCreateRequire(import.meta.url);";
 
 const nodeBundle: BuildOptions = {
   bundle: true,
@@ -51,4 +52,3 @@ export async function buildAll(): Promise<void> {
     buildDemoPack(),
   ]);
 }
-

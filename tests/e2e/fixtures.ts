@@ -61,7 +61,9 @@ export const test = base.extend<{ app: ChiengApp }, ShellOptions>({
         callCore: (method, input) =>
           page.evaluate(
             async ([m, i]): Promise<unknown> =>
-              (await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
+              (
+                await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })
+              ).json(),
             [method, input] as const,
           ),
       });
@@ -76,7 +78,11 @@ export const test = base.extend<{ app: ChiengApp }, ShellOptions>({
     const launch = () =>
       _electron.launch({
         executablePath: runtime.executablePath,
-        args: [path.join(repoRoot, 'dist', 'main', 'index.js'), `--data-dir=${dataDir}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+        args: [
+          path.join(repoRoot, 'dist', 'main', 'index.js'),
+          `--data-dir=${dataDir}`,
+          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        ],
       });
     let electronApp: ElectronApplication = await launch();
     let page = await electronApp.firstWindow();
@@ -101,14 +107,17 @@ export const test = base.extend<{ app: ChiengApp }, ShellOptions>({
         // The save dialog is the operating system's; answer it as a person would.
         const target = testInfo.outputPath(fileName);
         await electronApp.evaluate(({ dialog }, filePath) => {
-          dialog.showSaveDialog = (() => Promise.resolve({ canceled: false, filePath }));
+          dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath });
         }, target);
         await trigger();
         await expect.poll(() => existsSync(target)).toBe(true);
         return target;
       },
       callCore: (method, input) =>
-        page.evaluate(([m, i]) => (window as unknown as { chieng: { invoke(m: string, i: unknown): Promise<unknown> } }).chieng.invoke(m, i), [method, input] as const),
+        page.evaluate(
+          ([m, i]) => (window as unknown as { chieng: { invoke(m: string, i: unknown): Promise<unknown> } }).chieng.invoke(m, i),
+          [method, input] as const,
+        ),
     });
     await electronApp.close();
   },

@@ -9,11 +9,15 @@ export const demoPackTitle = 'Gói tài liệu mẫu (demo): Phòng, chống COV
 export const demoPublisher = 'Nhóm phát triển Chiêng (tài liệu mẫu)';
 export const demoMaterialCount = 10;
 /** Demo materials the plan and presentation specs use, by id and by title. */
-export const demoMaterialIds = { fiveK: `${demoPackId}/thong-diep-5k`, image: `${demoPackId}/anh-thong-diep-5k`, udhr: `${demoPackId}/nhan-quyen-dieu-1-jrai` };
+export const demoMaterialIds = {
+  fiveK: `${demoPackId}/thong-diep-5k`,
+  image: `${demoPackId}/anh-thong-diep-5k`,
+  udhr: `${demoPackId}/nhan-quyen-dieu-1-jrai`,
+};
 export const demoMaterialTitles = {
   fiveK: 'Thông điệp 5K phòng, chống dịch COVID-19',
   image: 'Ảnh: Thông điệp 5K',
-  udhr: 'Tuyên ngôn Quốc tế Nhân quyền, Điều 1 (tiếng J\'rai và tiếng Việt)',
+  udhr: "Tuyên ngôn Quốc tế Nhân quyền, Điều 1 (tiếng J'rai và tiếng Việt)",
 };
 
 /** Installs a `.chieng` file through the Sync place's file picker and waits for the outcome. */
@@ -36,11 +40,14 @@ export async function openMaterial(app: ChiengApp, packId: string, itemId: strin
   return view;
 }
 
-export const materialRow = (app: ChiengApp, materialId: string) => app.page.locator(`[data-testid="material-row"][data-material-id="${materialId}"]`);
-export const searchHit = (app: ChiengApp, materialId: string) => app.page.locator(`[data-testid="search-hit"][data-material-id="${materialId}"]`);
+export const materialRow = (app: ChiengApp, materialId: string) =>
+  app.page.locator(`[data-testid="material-row"][data-material-id="${materialId}"]`);
+export const searchHit = (app: ChiengApp, materialId: string) =>
+  app.page.locator(`[data-testid="search-hit"][data-material-id="${materialId}"]`);
 
 /** The materials of the open plan, in its order. */
-export const planItemIds = (page: Page) => page.getByTestId('plan-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-material-id')));
+export const planItemIds = (page: Page) =>
+  page.getByTestId('plan-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-material-id')));
 
 /** Opens the library's plans, creates one by name, and adds demo materials from the list in this order. */
 export async function preparePlan(page: Page, title: string, materials: readonly string[]): Promise<string> {

@@ -21,7 +21,11 @@ export async function craftArchive(entries: readonly CraftedEntry[]): Promise<Bu
   const zip = new yazl.ZipFile();
   const placeholders = entries.map((entry, index) => placeholderFor(entry.name, index));
   entries.forEach((entry, index) => {
-    zip.addBuffer(entry.data, placeholders[index] ?? '', { mode: entry.mode ?? 0o100644, compress: entry.compress ?? false, mtime: new Date(Date.UTC(2020, 0, 1)) });
+    zip.addBuffer(entry.data, placeholders[index] ?? '', {
+      mode: entry.mode ?? 0o100644,
+      compress: entry.compress ?? false,
+      mtime: new Date(Date.UTC(2020, 0, 1)),
+    });
   });
   zip.end();
   const chunks: Buffer[] = [];
@@ -46,7 +50,9 @@ function placeholderFor(name: string, index: number): string {
 
 /** Every entry of a real archive, to rebuild it with one part changed. */
 export async function readArchiveEntries(bytes: Buffer): Promise<{ name: string; data: Buffer }[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))),
+  );
   const entries: { name: string; data: Buffer }[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {

@@ -11,9 +11,18 @@ export function chromiumLaunchOptions(): LaunchOptions {
   const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((candidate) => existsSync(candidate));
   const executablePath = existsSync(bundled) ? undefined : system;
   if (!existsSync(bundled) && !system) {
-    throw new Error('No Chromium found: install Playwright browsers (npx playwright install chromium) or the system package (apt-get install chromium).');
+    throw new Error(
+      'No Chromium found: install Playwright browsers (npx playwright install chromium) or the system package (apt-get install chromium).',
+    );
   }
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  const args = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return { ...(executablePath ? { executablePath } : {}), args };
 }

@@ -12,7 +12,16 @@ import { chiengBin, runChieng, type CliRun } from './cli-process';
  * default language (Vietnamese) unless a test asks otherwise.
  */
 export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), APPDATA: path.join(home, 'AppData'), CHIENG_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...extra };
+  return {
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    APPDATA: path.join(home, 'AppData'),
+    CHIENG_LANG: '',
+    LC_ALL: '',
+    LC_MESSAGES: '',
+    LANG: 'C.UTF-8',
+    ...extra,
+  };
 }
 
 /** `runChieng` in an isolated home. */
@@ -21,7 +30,10 @@ export function chiengAt(home: string): (args: readonly string[], extra?: NodeJS
 }
 
 /** Starts `chieng` without waiting for it, so a test can interrupt it. */
-export function spawnChieng(args: readonly string[], env: NodeJS.ProcessEnv): { child: ChildProcessWithoutNullStreams; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+export function spawnChieng(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcessWithoutNullStreams; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
   const child = spawn(process.execPath, [chiengBin, ...args], { env: { ...process.env, ...env } });
   child.stdout.resume();
   child.stderr.resume();
@@ -58,14 +70,37 @@ export async function makeKeysWithCli(dir: string, chieng: ReturnType<typeof chi
   const publisherKeyId = await keygen('publisher', 'Sở Y tế (thử nghiệm)');
   const cert = path.join(dir, 'publisher.cert');
   const expires = new Date(Date.now() + 2 * 365 * 24 * 3600_000).toISOString().slice(0, 10);
-  const signed = await chieng(['key', 'sign-publisher', '--root', path.join(dir, 'root.key'), '--publisher', path.join(dir, 'publisher.pub'), '--prefix', 'vn.test.', '--expires', expires, '--out', cert]);
+  const signed = await chieng([
+    'key',
+    'sign-publisher',
+    '--root',
+    path.join(dir, 'root.key'),
+    '--publisher',
+    path.join(dir, 'publisher.pub'),
+    '--prefix',
+    'vn.test.',
+    '--expires',
+    expires,
+    '--out',
+    cert,
+  ]);
   if (signed.code !== 0) throw new Error(`sign-publisher failed: ${signed.stderr}`);
   // The root file district IT would hand out: the public key with its name, role and reach.
   const rootPublic = JSON.parse(await readFile(path.join(dir, 'root.pub'), 'utf8')) as { keyId: string; publicKey: string };
   const rootsDir = path.join(dir, 'roots');
   await mkdir(rootsDir);
   const rootFile = path.join(rootsDir, 'so-tttt.json');
-  await writeFile(rootFile, JSON.stringify({ format: 'chieng-root/1', keyId: rootPublic.keyId, publicKey: rootPublic.publicKey, name: { vi: 'Sở TT&TT (thử nghiệm)' }, role: 'official', prefixes: ['vn.'] }));
+  await writeFile(
+    rootFile,
+    JSON.stringify({
+      format: 'chieng-root/1',
+      keyId: rootPublic.keyId,
+      publicKey: rootPublic.publicKey,
+      name: { vi: 'Sở TT&TT (thử nghiệm)' },
+      role: 'official',
+      prefixes: ['vn.'],
+    }),
+  );
   return {
     dir,
     rootKey: path.join(dir, 'root.key'),
@@ -90,7 +125,11 @@ export interface SourceItem {
 }
 
 /** Writes a source folder (`pack.json` and its files) as a publisher would. */
-export async function writePackSource(dir: string, pack: { id: string; version: number; title: string }, items: readonly SourceItem[]): Promise<string> {
+export async function writePackSource(
+  dir: string,
+  pack: { id: string; version: number; title: string },
+  items: readonly SourceItem[],
+): Promise<string> {
   for (const item of items) {
     for (const file of item.files) {
       if (file.content === undefined) continue;
@@ -123,7 +162,8 @@ export async function writePackSource(dir: string, pack: { id: string; version: 
 }
 
 /** A small file that passes the PNG content check (the signature, then anything). */
-export const pngBytes = (fill = 1, size = 64): Buffer => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(size, fill)]);
+export const pngBytes = (fill = 1, size = 64): Buffer =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(size, fill)]);
 
 /** Every object file in a data folder's store, by name. */
 export async function storeObjects(dataDir: string): Promise<string[]> {

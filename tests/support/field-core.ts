@@ -21,7 +21,14 @@ export class TestClock {
 }
 
 export function openFieldCore(dataDir: string, clock: TestClock): Promise<Core> {
-  return openCore({ dataDir, kind: 'cli', appVersion: '9.9.9', resourcesDir: path.join(repoRoot, 'resources'), log: () => undefined, clock: clock.read });
+  return openCore({
+    dataDir,
+    kind: 'cli',
+    appVersion: '9.9.9',
+    resourcesDir: path.join(repoRoot, 'resources'),
+    log: () => undefined,
+    clock: clock.read,
+  });
 }
 
 /** Calls a method that must succeed, and returns its value. */
@@ -41,14 +48,21 @@ export async function refusal(core: Core, method: MethodName, input: unknown): P
 /** Every field an error names: its list of fields, or its one field. */
 export function fieldErrors(error: ApiError): FieldError[] {
   if (error.fields) return [...error.fields];
-  return error.field === undefined ? [] : [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }];
+  return error.field === undefined
+    ? []
+    : [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }];
 }
 
 /** Whether a message key (`errors:field.required`) has a text in every UI language. */
 export function hasTextInEveryLanguage(key: string): boolean {
   const [namespace, dotted] = key.split(':') as [keyof (typeof resources)['vi'], string];
   return uiLanguages.every((language) => {
-    const text = dotted.split('.').reduce<unknown>((tree, part) => (tree !== null && typeof tree === 'object' ? (tree as Record<string, unknown>)[part] : undefined), resources[language][namespace]);
+    const text = dotted
+      .split('.')
+      .reduce<unknown>(
+        (tree, part) => (tree !== null && typeof tree === 'object' ? (tree as Record<string, unknown>)[part] : undefined),
+        resources[language][namespace],
+      );
     return typeof text === 'string' && text !== '';
   });
 }

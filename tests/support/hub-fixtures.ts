@@ -36,12 +36,22 @@ export interface ImagePack {
   readonly files: readonly { readonly item: string; readonly path: string; readonly content: Buffer }[];
 }
 
-export function imagePack(id: string, version: number, count: number, size: (index: number) => number, title = 'Tài liệu tuyên truyền (thử nghiệm)'): ImagePack {
+export function imagePack(
+  id: string,
+  version: number,
+  count: number,
+  size: (index: number) => number,
+  title = 'Tài liệu tuyên truyền (thử nghiệm)',
+): ImagePack {
   return {
     id,
     version,
     title,
-    files: Array.from({ length: count }, (_, index) => ({ item: `anh-${index + 1}`, path: `images/anh-${index + 1}.png`, content: randomPng(size(index)) })),
+    files: Array.from({ length: count }, (_, index) => ({
+      item: `anh-${index + 1}`,
+      path: `images/anh-${index + 1}.png`,
+      content: randomPng(size(index)),
+    })),
   };
 }
 
@@ -58,7 +68,13 @@ export const specOf = (pack: ImagePack): TestPackSpec => ({
   id: pack.id,
   version: pack.version,
   title: pack.title,
-  items: pack.files.map((file) => ({ id: file.item, kind: 'image', languages: ['vi'], title: file.item, files: [{ path: file.path, content: file.content }] })),
+  items: pack.files.map((file) => ({
+    id: file.item,
+    kind: 'image',
+    languages: ['vi'],
+    title: file.item,
+    files: [{ path: file.path, content: file.content }],
+  })),
 });
 
 export interface HubWorld {
@@ -130,7 +146,11 @@ export function signCatalog(signer: HubSigner, fields: Partial<Catalog> & Pick<C
     ...fields,
   };
   const signed = signText(`${JSON.stringify(catalog, null, 2)}\n`, signer.key);
-  const file: CatalogFile = { format: 'chieng-catalog-file/1', catalog: { document: signed.text, signature: signed.signature }, certificate: { document: signer.certificate.text, signature: signer.certificate.signature } };
+  const file: CatalogFile = {
+    format: 'chieng-catalog-file/1',
+    catalog: { document: signed.text, signature: signed.signature },
+    certificate: { document: signer.certificate.text, signature: signer.certificate.signature },
+  };
   return `${JSON.stringify(file)}\n`;
 }
 
@@ -142,12 +162,17 @@ export async function makeHubWorld(options: { hubPrefixes?: string[]; validDays?
   const hubKey = makePublisher(root, { name: 'Máy chủ tỉnh (thử nghiệm)', prefixes: options.hubPrefixes ?? ['vn.test.'] });
   const signer = hubSigner(hubKey, options.validDays ?? 30);
   const hubDir = path.join(work, 'hub');
-  const publishTrust: TrustService = await openTrustService({ builtInRoots: root.dir, trustDir: path.join(work, 'publish-trust') }, () => new Date(), () => undefined);
+  const publishTrust: TrustService = await openTrustService(
+    { builtInRoots: root.dir, trustDir: path.join(work, 'publish-trust') },
+    () => new Date(),
+    () => undefined,
+  );
   const cleanups: (() => Promise<void>)[] = [];
   let laptops = 0;
 
   const build = (spec: TestPackSpec | ImagePack, by = publisher) => buildTestPack(work, by, 'files' in spec ? specOf(spec) : spec);
-  const publishFile = async (file: string, { now, signer: other }: { now?: Date; signer?: HubSigner } = {}) => (await publishToHub(hubDir, file, publishTrust, other ?? signer, now)).catalog;
+  const publishFile = async (file: string, { now, signer: other }: { now?: Date; signer?: HubSigner } = {}) =>
+    (await publishToHub(hubDir, file, publishTrust, other ?? signer, now)).catalog;
 
   const world: HubWorld = {
     work,
@@ -181,7 +206,10 @@ export async function makeHubWorld(options: { hubPrefixes?: string[]; validDays?
       const hubCert = path.join(dir, 'hub.cert');
       const rootFile = path.join(rootsDir, 'so-tttt.json');
       await writeFile(hubKeyFile, JSON.stringify(hubKey.secret), { mode: 0o600 });
-      await writeFile(hubCert, JSON.stringify({ format: 'chieng-cert/1', certificate: hubKey.certificate.text, signature: hubKey.certificate.signature }));
+      await writeFile(
+        hubCert,
+        JSON.stringify({ format: 'chieng-cert/1', certificate: hubKey.certificate.text, signature: hubKey.certificate.signature }),
+      );
       await writeFile(rootFile, JSON.stringify(root.file));
       return { hubKey: hubKeyFile, hubCert, rootFile, rootsDir };
     },
@@ -261,12 +289,15 @@ export async function openLaptop(dataDir: string, root: TestRoot, options: Lapto
     async files() {
       const store = path.join(dataDir, 'store');
       const objects: string[] = [];
-      for (const prefix of await readdir(path.join(store, 'objects')).catch(() => [] as string[])) objects.push(...(await readdir(path.join(store, 'objects', prefix))));
+      for (const prefix of await readdir(path.join(store, 'objects')).catch(() => [] as string[]))
+        objects.push(...(await readdir(path.join(store, 'objects', prefix))));
       const staging = await readdir(path.join(store, 'staging')).catch(() => [] as string[]);
       const downloads = new Map<string, number>();
       // Partial downloads, and whole files a bundle brought (in fan-out folders, as `ab/abc…`).
       for (const entry of await readdir(path.join(store, 'downloads'), { withFileTypes: true }).catch(() => [])) {
-        const names = entry.isDirectory() ? (await readdir(path.join(store, 'downloads', entry.name))).map((name) => `${entry.name}/${name}`) : [entry.name];
+        const names = entry.isDirectory()
+          ? (await readdir(path.join(store, 'downloads', entry.name))).map((name) => `${entry.name}/${name}`)
+          : [entry.name];
         for (const name of names) downloads.set(name, (await readFile(path.join(store, 'downloads', name))).length);
       }
       return { objects: objects.sort(), staging, downloads };

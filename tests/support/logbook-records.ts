@@ -17,11 +17,25 @@ export async function addRefs(core: Core): Promise<Refs> {
   const village = await ok(core, 'registry.save', { registry: 'villages', data: { name: 'Buôn Ea Bhốk', type: 'buon', households: 212 } });
   const figure = await ok(core, 'registry.save', {
     registry: 'figures',
-    data: { fullName: 'Y Kông Ayun', sex: 'male', birthYear: 1951, categories: ['villageElder'], ethnicity: 'Ê Đê', languages: ['rad', 'vi'], villageId: village.id, consent: consentGiven },
+    data: {
+      fullName: 'Y Kông Ayun',
+      sex: 'male',
+      birthYear: 1951,
+      categories: ['villageElder'],
+      ethnicity: 'Ê Đê',
+      languages: ['rad', 'vi'],
+      villageId: village.id,
+      consent: consentGiven,
+    },
   });
   const place = await ok(core, 'registry.save', {
     registry: 'places',
-    data: { name: 'Nhà thờ Tin Lành buôn Ea Bhốk', religion: 'protestantism', villageId: village.id, dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }] },
+    data: {
+      name: 'Nhà thờ Tin Lành buôn Ea Bhốk',
+      religion: 'protestantism',
+      villageId: village.id,
+      dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }],
+    },
   });
   return { villageId: village.id, figureId: figure.id, placeId: place.id };
 }

@@ -21,7 +21,8 @@ const { service } = await LogbookService.open(dataDir, { device: 'kill-test', on
 const known: LogRecord[] = (await service.list({ kind: 'rumour', fromMonth: writerMonths[0], toMonth: writerMonths.at(-1) })).records;
 print({ ready: true, records: known.length });
 
-const occurredAt = (month = pick(writerMonths)) => `${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`;
+const occurredAt = (month = pick(writerMonths)) =>
+  `${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`;
 const rumourData = (at: string, step: number) => ({
   occurredAt: at,
   content: `Tin đồn số ${step}: nghe nói nước giếng buôn bị nhiễm độc, ${'người dân lo lắng, '.repeat(1 + Math.floor(random() * 6))}cần xác minh`,

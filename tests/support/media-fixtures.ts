@@ -34,7 +34,8 @@ export const colourSweepWebm = (): Buffer => readFileSync(path.join(repoRoot, 't
 export const unplayableOgg = (): Buffer => Buffer.concat([Buffer.from('OggS'), Buffer.alloc(4096, 0x5a)]);
 
 /** Starts like a PNG (so a pack may carry it) and is noise after: no runtime can decode it. */
-export const undecodablePng = (): Buffer => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 0x5a)]);
+export const undecodablePng = (): Buffer =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 0x5a)]);
 
 let fontsSet = false;
 

@@ -23,7 +23,10 @@ export interface TestPublisher {
   readonly certificate: SignedText;
 }
 
-export async function makeRoot(dir: string, options: { role?: 'official' | 'demo'; prefixes?: string[]; name?: string } = {}): Promise<TestRoot> {
+export async function makeRoot(
+  dir: string,
+  options: { role?: 'official' | 'demo'; prefixes?: string[]; name?: string } = {},
+): Promise<TestRoot> {
   const key = generateKey(options.name ?? 'Test root');
   const file: RootKey = {
     format: 'chieng-root/1',
@@ -38,7 +41,10 @@ export async function makeRoot(dir: string, options: { role?: 'official' | 'demo
   return { secret: key.secret, file, dir };
 }
 
-export function makePublisher(root: TestRoot, options: { prefixes?: string[]; issuedAt?: Date; expiresAt?: Date; name?: string } = {}): TestPublisher {
+export function makePublisher(
+  root: TestRoot,
+  options: { prefixes?: string[]; issuedAt?: Date; expiresAt?: Date; name?: string } = {},
+): TestPublisher {
   const key = generateKey(options.name ?? 'Test publisher');
   const certificate = certifyPublisher(root.secret, key.public, {
     prefixes: options.prefixes ?? ['vn.test.'],
@@ -50,7 +56,22 @@ export function makePublisher(root: TestRoot, options: { prefixes?: string[]; is
 }
 
 export function makeRevocations(root: TestRoot, keyIds: string[], version = 1): { bytes: Uint8Array; signature: Uint8Array } {
-  const signed = revokeKeys(root.secret, version > 1 ? { type: 'chieng-revocations', format: 1, rootKeyId: root.file.keyId, version: version - 1, issuedAt: new Date().toISOString(), revoked: [] } : undefined, keyIds, 'test', new Date());
+  const signed = revokeKeys(
+    root.secret,
+    version > 1
+      ? {
+          type: 'chieng-revocations',
+          format: 1,
+          rootKeyId: root.file.keyId,
+          version: version - 1,
+          issuedAt: new Date().toISOString(),
+          revoked: [],
+        }
+      : undefined,
+    keyIds,
+    'test',
+    new Date(),
+  );
   return { bytes: Buffer.from(signed.text), signature: Buffer.from(`${JSON.stringify(signed.signature)}\n`) };
 }
 
@@ -64,18 +85,40 @@ export interface TestPackSpec {
   readonly id?: string;
   readonly version?: number;
   readonly title?: string;
-  readonly items?: readonly { id: string; kind: string; languages: string[]; topics?: string[]; title?: string; summary?: string; source?: string; license?: string; files: TestFile[] }[];
+  readonly items?: readonly {
+    id: string;
+    kind: string;
+    languages: string[];
+    topics?: string[];
+    title?: string;
+    summary?: string;
+    source?: string;
+    license?: string;
+    files: TestFile[];
+  }[];
   readonly publishedAt?: string;
   readonly expiresAt?: string;
 }
 
 /** One small article, unless the spec says otherwise. */
 export const defaultItems: NonNullable<TestPackSpec['items']> = [
-  { id: 'bai-viet', kind: 'article', languages: ['vi'], topics: ['covid19'], title: 'Thông điệp 5K', files: [{ path: 'articles/5k.md', content: '# Thông điệp 5K\n\nKhẩu trang, khử khuẩn, khoảng cách.\n' }] },
+  {
+    id: 'bai-viet',
+    kind: 'article',
+    languages: ['vi'],
+    topics: ['covid19'],
+    title: 'Thông điệp 5K',
+    files: [{ path: 'articles/5k.md', content: '# Thông điệp 5K\n\nKhẩu trang, khử khuẩn, khoảng cách.\n' }],
+  },
 ];
 
 /** Writes a source folder for `spec` and builds it into a signed `.chieng` file. */
-export async function buildTestPack(workDir: string, publisher: TestPublisher, spec: TestPackSpec = {}, extras: { revocations?: { bytes: Uint8Array; signature: Uint8Array } } = {}): Promise<string> {
+export async function buildTestPack(
+  workDir: string,
+  publisher: TestPublisher,
+  spec: TestPackSpec = {},
+  extras: { revocations?: { bytes: Uint8Array; signature: Uint8Array } } = {},
+): Promise<string> {
   const id = spec.id ?? 'vn.test.covid19';
   const version = spec.version ?? 1;
   const source = path.join(workDir, `src-${id}-${version}-${Math.random().toString(36).slice(2)}`);
@@ -109,6 +152,13 @@ export async function buildTestPack(workDir: string, publisher: TestPublisher, s
     }),
   );
   const out = path.join(workDir, `${id}-v${version}-${Math.random().toString(36).slice(2)}.chieng`);
-  await buildPack({ sourceDir: source, key: publisher.secret, certificate: publisher.certificate, out, glyphs: loadGlyphCoverage(fontsDir), ...(extras.revocations ? { revocations: extras.revocations } : {}) });
+  await buildPack({
+    sourceDir: source,
+    key: publisher.secret,
+    certificate: publisher.certificate,
+    out,
+    glyphs: loadGlyphCoverage(fontsDir),
+    ...(extras.revocations ? { revocations: extras.revocations } : {}),
+  });
   return out;
 }

@@ -9,7 +9,13 @@ export type Behaviour =
   /** Pass the request to the real hub (the default). */
   | { readonly kind: 'pass' }
   /** Answer with this status (and a short body, and headers such as `Location`) instead. */
-  | { readonly kind: 'status'; readonly status: number; readonly body?: string; readonly contentType?: string; readonly headers?: Record<string, string> }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly body?: string;
+      readonly contentType?: string;
+      readonly headers?: Record<string, string>;
+    }
   /** Answer 200 with these bytes instead of the hub's, whatever range was asked for. */
   | { readonly kind: 'body'; readonly body: string | Buffer; readonly contentType?: string }
   /** Send the hub's headers and its first `afterBytes` bytes, then nothing, keeping the connection open. */
@@ -83,7 +89,11 @@ export async function startScriptedHub(upstream: string): Promise<ScriptedHub> {
   async function handle(path: string, behaviour: Behaviour, request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (behaviour.kind === 'status') {
       const body = behaviour.body ?? '';
-      response.writeHead(behaviour.status, { 'Content-Type': behaviour.contentType ?? 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...behaviour.headers });
+      response.writeHead(behaviour.status, {
+        'Content-Type': behaviour.contentType ?? 'text/plain; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+        ...behaviour.headers,
+      });
       count(path, Buffer.byteLength(body));
       response.end(body);
       return;
@@ -143,7 +153,9 @@ export async function startScriptedHub(upstream: string): Promise<ScriptedHub> {
           port: target.port,
           method: request.method,
           path: request.url,
-          headers: Object.fromEntries(['range', 'accept-encoding'].flatMap((name) => (request.headers[name] === undefined ? [] : [[name, request.headers[name]]]))),
+          headers: Object.fromEntries(
+            ['range', 'accept-encoding'].flatMap((name) => (request.headers[name] === undefined ? [] : [[name, request.headers[name]]])),
+          ),
         },
         resolve,
       );

@@ -55,7 +55,10 @@ export function registerAuthoring(pack: Command, program: Command, context: CliC
         const certFile = options.cert ?? options.key.replace(/\.key$/, '') + '.cert';
         const cert = await readCertificateFile(certFile);
         const revocations = options.revocations
-          ? { bytes: await readFile(path.join(options.revocations, 'revocations.json')), signature: await readFile(path.join(options.revocations, 'revocations.sig')) }
+          ? {
+              bytes: await readFile(path.join(options.revocations, 'revocations.json')),
+              signature: await readFile(path.join(options.revocations, 'revocations.sig')),
+            }
           : undefined;
         const result = await buildPack({
           sourceDir: source,
@@ -65,8 +68,17 @@ export function registerAuthoring(pack: Command, program: Command, context: CliC
           glyphs: loadGlyphCoverage(path.join(context.resourcesDir, 'fonts')),
           ...(revocations ? { revocations } : {}),
         });
-        const line = { id: result.manifest.id, version: result.manifest.version, items: result.manifest.items.length, files: result.files, bytes: result.bytes, out: path.resolve(options.out) };
-        context.out(options.json ? JSON.stringify(line) : t('cli:build.done', { ...line, size: formatBytes(result.bytes, context.language) }));
+        const line = {
+          id: result.manifest.id,
+          version: result.manifest.version,
+          items: result.manifest.items.length,
+          files: result.files,
+          bytes: result.bytes,
+          out: path.resolve(options.out),
+        };
+        context.out(
+          options.json ? JSON.stringify(line) : t('cli:build.done', { ...line, size: formatBytes(result.bytes, context.language) }),
+        );
       }),
     );
 
@@ -84,14 +96,23 @@ export function registerAuthoring(pack: Command, program: Command, context: CliC
       failuresInLanguage(async () => {
         const root = await readSecretKey(options.root);
         const publisher = await readPublicKey(options.publisher);
-        for (const prefix of options.prefix) if (!packIdPrefix.safeParse(prefix).success) throw new CliFailure(t('cli:key.badPrefix', { prefix }), 2);
+        for (const prefix of options.prefix)
+          if (!packIdPrefix.safeParse(prefix).success) throw new CliFailure(t('cli:key.badPrefix', { prefix }), 2);
         const expiresAt = new Date(options.expires);
-        if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()) throw new CliFailure(t('cli:key.badExpiry', { value: options.expires }), 2);
+        if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())
+          throw new CliFailure(t('cli:key.badExpiry', { value: options.expires }), 2);
         // A certificate always names its holder; a key made without a name is named by its id.
         const name = (options.name ?? publisher.name).trim() || publisher.keyId;
         const signed = certifyPublisher(root, publisher, { prefixes: options.prefix, name: { vi: name }, issuedAt: new Date(), expiresAt });
         await writeJsonFile(options.out, { format: 'chieng-cert/1', certificate: signed.text, signature: signed.signature });
-        context.out(t('cli:key.certified', { keyId: publisher.keyId, prefixes: options.prefix.join(', '), expires: expiresAt.toISOString().slice(0, 10), out: options.out }));
+        context.out(
+          t('cli:key.certified', {
+            keyId: publisher.keyId,
+            prefixes: options.prefix.join(', '),
+            expires: expiresAt.toISOString().slice(0, 10),
+            out: options.out,
+          }),
+        );
       }),
     );
   key
@@ -105,7 +126,9 @@ export function registerAuthoring(pack: Command, program: Command, context: CliC
     .action((keyIds: string[], options: { root: string; out: string; previous?: string; reason?: string }) =>
       failuresInLanguage(async () => {
         const root = await readSecretKey(options.root);
-        const previous = options.previous ? revocationListSchema.parse(JSON.parse(await readFile(path.join(options.previous, 'revocations.json'), 'utf8'))) : undefined;
+        const previous = options.previous
+          ? revocationListSchema.parse(JSON.parse(await readFile(path.join(options.previous, 'revocations.json'), 'utf8')))
+          : undefined;
         const signed = revokeKeys(root, previous, keyIds, options.reason, new Date());
         await mkdir(options.out, { recursive: true });
         await writeFileDurably(path.join(options.out, 'revocations.json'), signed.text);

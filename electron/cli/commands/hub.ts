@@ -45,10 +45,18 @@ export function registerHub(program: Command, context: CliContext): void {
         const signer = await readSigner(options, context);
         const temp = await makeTempDir();
         try {
-          const trust = await openTrustService({ builtInRoots: options.trust ?? path.join(context.resourcesDir, 'trust', 'roots'), trustDir: temp.dir }, () => new Date(), () => undefined);
+          const trust = await openTrustService(
+            { builtInRoots: options.trust ?? path.join(context.resourcesDir, 'trust', 'roots'), trustDir: temp.dir },
+            () => new Date(),
+            () => undefined,
+          );
           const { catalog, added } = await publishToHub(options.dir, file, trust, signer);
           const entry = catalog.packs.at(-1);
-          context.out(options.json ? JSON.stringify({ catalogVersion: catalog.version, added, packs: catalog.packs.length }) : t('cli:hub.published', { file: path.basename(file), catalog: catalog.version, added, id: entry?.id ?? '' }));
+          context.out(
+            options.json
+              ? JSON.stringify({ catalogVersion: catalog.version, added, packs: catalog.packs.length })
+              : t('cli:hub.published', { file: path.basename(file), catalog: catalog.version, added, id: entry?.id ?? '' }),
+          );
         } finally {
           await temp.remove();
         }
@@ -62,7 +70,11 @@ export function registerHub(program: Command, context: CliContext): void {
     .action((id: string, options: SignerOptions & { item?: string; reason?: string; json?: boolean }) =>
       inLanguage(async () => {
         const catalog = await withdrawFromHub(options.dir, await readSigner(options, context), id, options.item, options.reason);
-        context.out(options.json ? JSON.stringify({ catalogVersion: catalog.version, id, item: options.item ?? null }) : t(options.item ? 'cli:hub.withdrewItem' : 'cli:hub.withdrewPack', { id, item: options.item ?? '', catalog: catalog.version }));
+        context.out(
+          options.json
+            ? JSON.stringify({ catalogVersion: catalog.version, id, item: options.item ?? null })
+            : t(options.item ? 'cli:hub.withdrewItem' : 'cli:hub.withdrewPack', { id, item: options.item ?? '', catalog: catalog.version }),
+        );
       }),
     );
 
@@ -78,7 +90,11 @@ export function registerHub(program: Command, context: CliContext): void {
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliFailure(t('cli:error.portInUse', { port: options.port }));
         throw error;
       });
-      context.out(options.json ? JSON.stringify({ url: running.url, port: running.port }) : t('cli:hub.serving', { url: running.url, dir: options.dir }));
+      context.out(
+        options.json
+          ? JSON.stringify({ url: running.url, port: running.port })
+          : t('cli:hub.serving', { url: running.url, dir: options.dir }),
+      );
       await context.untilStopped();
       await running.close();
     });
@@ -86,7 +102,8 @@ export function registerHub(program: Command, context: CliContext): void {
 
 async function readSigner(options: SignerOptions, context: CliContext): Promise<HubSigner> {
   const validDays = Number(options.validDays);
-  if (!Number.isInteger(validDays) || validDays < 1 || validDays > 3650) throw new CliFailure(context.t('cli:hub.badDays', { value: options.validDays }), 2);
+  if (!Number.isInteger(validDays) || validDays < 1 || validDays > 3650)
+    throw new CliFailure(context.t('cli:hub.badDays', { value: options.validDays }), 2);
   const key = await readSecretKey(options.key);
   const cert = await readCertificateFile(options.cert ?? options.key.replace(/\.key$/, '') + '.cert');
   return { key, certificate: { text: cert.certificate, signature: cert.signature }, validDays };

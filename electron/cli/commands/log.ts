@@ -37,7 +37,13 @@ export function registerLog(program: Command, context: CliContext): void {
     .option('--out <file>', t('cli:option.outExport'))
     .action(async (options: CommonOptions & { from?: string; to?: string; format: string; out?: string }) => {
       const kind = kindOf(options.kind, context);
-      const format = parseChoice(options.format, ['csv', 'json'] as const, (choice) => `cli:log.format.${choice}`, 'cli:error.unknownFormat', t);
+      const format = parseChoice(
+        options.format,
+        ['csv', 'json'] as const,
+        (choice) => `cli:log.format.${choice}`,
+        'cli:error.unknownFormat',
+        t,
+      );
       const fromDate = options.from === undefined ? undefined : parseDay(options.from, '--from', t);
       const toDate = options.to === undefined ? undefined : parseDay(options.to, '--to', t);
       await withCore(context, options.dataDir, async (core) => {
@@ -45,7 +51,8 @@ export function registerLog(program: Command, context: CliContext): void {
         const span = { fromMonth: fromDate ? undefined : firstMonth, toMonth: toDate ? undefined : lastMonth, fromDate, toDate };
         const exported = await call(context, core, 'logbook.export', { kind, format, ...span }, optionOf);
         await deliver(context, core, exported.downloadId, options.out);
-        if (options.out !== undefined) context.out(t('cli:log.exported', { count: exported.count, logbook: t(`logbooks:kind.${kind}`), file: options.out }));
+        if (options.out !== undefined)
+          context.out(t('cli:log.exported', { count: exported.count, logbook: t(`logbooks:kind.${kind}`), file: options.out }));
       });
     });
 
@@ -59,7 +66,13 @@ export function registerLog(program: Command, context: CliContext): void {
         const uploadId = await uploadOf(context, core, options.json);
         const outcome = await call(context, core, 'logbook.import', { kind, uploadId, finalise: options.final === true });
         if (outcome.problems.length > 0) throw new CliFailure(describeProblems(outcome.problems, outcome.invalidEntries, context));
-        context.out(t(options.final ? 'cli:log.addedFinal' : 'cli:log.addedDraft', { count: outcome.imported, logbook: t(`logbooks:kind.${kind}`), name: author?.name ?? '' }));
+        context.out(
+          t(options.final ? 'cli:log.addedFinal' : 'cli:log.addedDraft', {
+            count: outcome.imported,
+            logbook: t(`logbooks:kind.${kind}`),
+            name: author?.name ?? '',
+          }),
+        );
       });
     });
 }
@@ -74,7 +87,11 @@ function describeProblems(problems: readonly EntryProblem[], invalidEntries: num
   const lines = problems.map((problem) => {
     const message = translate(problem.messageKey, problem.params ?? {});
     if (problem.index === undefined) return message;
-    return translate(problem.field ? 'cli:log.problemAtField' : 'cli:log.problemAt', { index: problem.index, field: problem.field ?? '', message });
+    return translate(problem.field ? 'cli:log.problemAtField' : 'cli:log.problemAt', {
+      index: problem.index,
+      field: problem.field ?? '',
+      message,
+    });
   });
   // A file that cannot be read at all is one problem with no entry to name.
   if (invalidEntries === 0) return lines.join('\n');

@@ -29,7 +29,16 @@ export function registerPack(program: Command, context: CliContext): Command {
       withCore(context, options.dataDir, async (core) => {
         const uploadId = core.transfers.registerUploadPath(file, path.basename(file));
         const outcome = await call(context, core, 'packs.import', { uploadId });
-        context.out(options.json ? JSON.stringify(outcome) : t(`cli:pack.${outcome.status}`, { title: outcome.title, id: outcome.id, version: outcome.version, previous: outcome.previousVersion ?? '' }));
+        context.out(
+          options.json
+            ? JSON.stringify(outcome)
+            : t(`cli:pack.${outcome.status}`, {
+                title: outcome.title,
+                id: outcome.id,
+                version: outcome.version,
+                previous: outcome.previousVersion ?? '',
+              }),
+        );
       }),
     );
 
@@ -50,7 +59,9 @@ export function registerPack(program: Command, context: CliContext): Command {
     .action((id: string, options: DataDirOption) =>
       withCore(context, options.dataDir, async (core) => {
         const removed = await call(context, core, 'packs.remove', { id });
-        context.out(options.json ? JSON.stringify(removed) : t('cli:pack.removed', { id, size: formatBytes(removed.freedBytes, context.language) }));
+        context.out(
+          options.json ? JSON.stringify(removed) : t('cli:pack.removed', { id, size: formatBytes(removed.freedBytes, context.language) }),
+        );
       }),
     );
 
@@ -64,7 +75,11 @@ export function registerPack(program: Command, context: CliContext): Command {
         if (!download) throw new CliFailure(t('errors:api.internal'));
         await copyFile(download.path, options.out);
         await core.transfers.finishDownload(exported.downloadId);
-        context.out(options.json ? JSON.stringify({ id, file: path.resolve(options.out), size: exported.size }) : t('cli:pack.exported', { id, file: options.out, size: formatBytes(exported.size, context.language) }));
+        context.out(
+          options.json
+            ? JSON.stringify({ id, file: path.resolve(options.out), size: exported.size })
+            : t('cli:pack.exported', { id, file: options.out, size: formatBytes(exported.size, context.language) }),
+        );
       }),
     );
 
@@ -77,19 +92,39 @@ export function registerPack(program: Command, context: CliContext): Command {
       const temp = await makeTempDir();
       try {
         const builtInRoots = options.trust ?? path.join(context.resourcesDir, 'trust', 'roots');
-        const trust = await openTrustService({ builtInRoots, trustDir: temp.dir }, () => new Date(), () => undefined);
+        const trust = await openTrustService(
+          { builtInRoots, trustDir: temp.dir },
+          () => new Date(),
+          () => undefined,
+        );
         if (!options.trust) {
-          for (const root of await readRootsFrom(path.join(dataDirFrom(options.dataDir, context.env), 'trust', 'roots'), false)) await trust.addRoot(root);
+          for (const root of await readRootsFrom(path.join(dataDirFrom(options.dataDir, context.env), 'trust', 'roots'), false))
+            await trust.addRoot(root);
         }
         const pack = await verifyPackFile(trust, file, path.basename(file)).catch((error: unknown) => {
           throw error instanceof PackRefusal ? new CliFailure(t(error.messageKey, error.params)) : error;
         });
         const { manifest, publisher } = pack;
-        const summary = { id: manifest.id, version: manifest.version, title: manifest.title, publisher: publisher.certificate.name, root: publisher.root.name, official: publisher.root.role === 'official', items: manifest.items.length, expiresAt: manifest.expiresAt };
+        const summary = {
+          id: manifest.id,
+          version: manifest.version,
+          title: manifest.title,
+          publisher: publisher.certificate.name,
+          root: publisher.root.name,
+          official: publisher.root.role === 'official',
+          items: manifest.items.length,
+          expiresAt: manifest.expiresAt,
+        };
         context.out(
           options.json
             ? JSON.stringify({ valid: true, ...summary })
-            : t(summary.official ? 'cli:pack.verifiedOfficial' : 'cli:pack.verifiedDemo', { title: manifest.title.vi, id: manifest.id, version: manifest.version, publisher: publisher.certificate.name.vi ?? '', items: manifest.items.length }),
+            : t(summary.official ? 'cli:pack.verifiedOfficial' : 'cli:pack.verifiedDemo', {
+                title: manifest.title.vi,
+                id: manifest.id,
+                version: manifest.version,
+                publisher: publisher.certificate.name.vi ?? '',
+                items: manifest.items.length,
+              }),
         );
       } finally {
         await temp.remove();

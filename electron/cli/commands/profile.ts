@@ -24,9 +24,20 @@ export function registerProfile(program: Command, context: CliContext): void {
     .action((name: string, options: ProfileOptions & { pin?: string; activePin?: string }) =>
       withCore(context, options.dataDir, async (core) => {
         // Adding someone is refused while the app is locked, as in the app itself.
-        await workAs(context, core, { pinOption: '--active-pin', ...(options.activePin === undefined ? {} : { pin: options.activePin }) }, false);
+        await workAs(
+          context,
+          core,
+          { pinOption: '--active-pin', ...(options.activePin === undefined ? {} : { pin: options.activePin }) },
+          false,
+        );
         const before = await call(context, core, 'profiles.session', {});
-        const session = await call(context, core, 'profiles.save', { name, ...(options.pin === undefined ? {} : { pin: options.pin }) }, { pin: '--pin', name: t('cli:argument.nameLabel') });
+        const session = await call(
+          context,
+          core,
+          'profiles.save',
+          { name, ...(options.pin === undefined ? {} : { pin: options.pin }) },
+          { pin: '--pin', name: t('cli:argument.nameLabel') },
+        );
         const added = session.profiles.find((each) => !before.profiles.some((old) => old.id === each.id));
         context.out(t(session.activeId === added?.id ? 'cli:profile.addedChosen' : 'cli:profile.added', { name: added?.name ?? name }));
       }),
@@ -49,7 +60,10 @@ export function registerProfile(program: Command, context: CliContext): void {
 
 function describe(session: Session, { t }: CliContext): string[] {
   return session.profiles.map((each) => {
-    const flags = [...(each.id === session.activeId ? [t('cli:profile.flagChosen')] : []), ...(each.hasPin ? [t('cli:profile.flagPin')] : [])];
+    const flags = [
+      ...(each.id === session.activeId ? [t('cli:profile.flagChosen')] : []),
+      ...(each.hasPin ? [t('cli:profile.flagPin')] : []),
+    ];
     return t('cli:profile.line', { name: each.name, id: each.id, flags: flags.length > 0 ? ` [${flags.join(', ')}]` : '' });
   });
 }

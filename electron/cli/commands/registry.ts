@@ -44,7 +44,8 @@ export function registerRegistry(program: Command, context: CliContext): void {
         await workAs(context, core, options, false);
         const exported = await call(context, core, 'registry.export', { registry: name });
         await deliver(context, core, exported.downloadId, options.out);
-        if (options.out !== undefined) context.out(t('cli:registry.exported', { registry: t(`registries:registry.${name}`), file: options.out }));
+        if (options.out !== undefined)
+          context.out(t('cli:registry.exported', { registry: t(`registries:registry.${name}`), file: options.out }));
       });
     });
 }
@@ -59,7 +60,11 @@ function describeProblems(problems: readonly ImportProblem[], { t }: CliContext)
   const lines = problems.map((problem) => {
     const message = translate(problem.messageKey, problem.params ?? {});
     if (problem.row === 0) return message;
-    return translate(problem.column ? 'cli:registry.problemAtColumn' : 'cli:registry.problemAtRow', { row: problem.row, column: problem.column ?? '', message });
+    return translate(problem.column ? 'cli:registry.problemAtColumn' : 'cli:registry.problemAtRow', {
+      row: problem.row,
+      column: problem.column ?? '',
+      message,
+    });
   });
   return [t('registries:import.refused', { count: problems.length }), ...lines.map((line) => `  ${line}`)].join('\n');
 }

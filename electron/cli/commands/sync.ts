@@ -26,7 +26,13 @@ export function registerSync(pack: Command, context: CliContext): void {
         if (options.hub !== undefined) await call(context, core, 'settings.update', { hubUrl: options.hub });
         const check = await call(context, core, 'sync.check', {});
         if (check.catalog.status !== 'ok') {
-          throw new CliFailure(t(`sync:catalog.${check.catalog.status}`, { version: check.catalog.version, known: check.catalog.knownVersion ?? '', date: check.catalog.expiresAt.slice(0, 10) }));
+          throw new CliFailure(
+            t(`sync:catalog.${check.catalog.status}`, {
+              version: check.catalog.version,
+              known: check.catalog.knownVersion ?? '',
+              date: check.catalog.expiresAt.slice(0, 10),
+            }),
+          );
         }
         let lastLine = 0;
         const unsubscribe = core.subscribe((event) => {
@@ -42,7 +48,11 @@ export function registerSync(pack: Command, context: CliContext): void {
           if (run.results.length === 0) context.out(t('sync:nothingNew'));
           const translate = t as unknown as (key: string, values: object) => string;
           for (const result of run.results) {
-            context.out(result.failure ? translate(result.failure.messageKey, result.failure.params ?? {}) : t(`sync:result.${result.status as 'installed'}`, { title: result.title, version: result.version }));
+            context.out(
+              result.failure
+                ? translate(result.failure.messageKey, result.failure.params ?? {})
+                : t(`sync:result.${result.status as 'installed'}`, { title: result.title, version: result.version }),
+            );
           }
           if (run.results.some((result) => result.status === 'failed')) process.exitCode = 1;
         } finally {
@@ -62,6 +72,9 @@ function progressLine(progress: EventPayload<'sync.progress'>, { t, language }: 
     speed: formatBytes(progress.bytesPerSecond, language),
   });
   if (progress.secondsLeft === null) return line;
-  const time = progress.secondsLeft >= 120 ? t('sync:minutes', { count: Math.round(progress.secondsLeft / 60) }) : t('sync:seconds', { count: progress.secondsLeft });
+  const time =
+    progress.secondsLeft >= 120
+      ? t('sync:minutes', { count: Math.round(progress.secondsLeft / 60) })
+      : t('sync:seconds', { count: progress.secondsLeft });
   return `${line} · ${t('sync:timeLeft', { time })}`;
 }

@@ -27,8 +27,16 @@ export function registerTrust(program: Command, context: CliContext): void {
         const text = await readFile(file, 'utf8').catch(() => {
           throw new CliFailure(t('cli:key.badFile', { file, reason: t('cli:key.unreadable') }));
         });
-        const root = await call(context, core, 'trust.add', { root: text, ...(options.demo ? { role: 'demo' as const } : {}), ...(options.prefix ? { prefixes: options.prefix } : {}) });
-        context.out(options.json ? JSON.stringify(root) : t('cli:trust.added', { keyId: root.keyId, name: root.name.vi ?? '', prefixes: root.prefixes.join(', ') }));
+        const root = await call(context, core, 'trust.add', {
+          root: text,
+          ...(options.demo ? { role: 'demo' as const } : {}),
+          ...(options.prefix ? { prefixes: options.prefix } : {}),
+        });
+        context.out(
+          options.json
+            ? JSON.stringify(root)
+            : t('cli:trust.added', { keyId: root.keyId, name: root.name.vi ?? '', prefixes: root.prefixes.join(', ') }),
+        );
       }),
     );
 

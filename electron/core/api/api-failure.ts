@@ -7,7 +7,11 @@ import type { ApiError, ErrorCode, FieldError, MessageParams } from '../contract
 export class ApiFailure extends Error {
   readonly error: ApiError;
 
-  constructor(code: ErrorCode, messageKey: string, details: { field?: string; params?: MessageParams; fields?: readonly FieldError[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    messageKey: string,
+    details: { field?: string; params?: MessageParams; fields?: readonly FieldError[] } = {},
+  ) {
     super(`${code}: ${messageKey}`);
     this.name = 'ApiFailure';
     this.error = { code, messageKey, ...details };

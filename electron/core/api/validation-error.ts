@@ -11,7 +11,9 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
   if (!first) return { code: 'invalid_input', messageKey: 'errors:field.invalid' };
   const error = issueError(first);
   if (issues.length < 2) return error;
-  const fields = issues.map(issueError).flatMap(({ field, messageKey, params }) => (field === undefined ? [] : [{ field, messageKey, ...(params ? { params } : {}) }]));
+  const fields = issues
+    .map(issueError)
+    .flatMap(({ field, messageKey, params }) => (field === undefined ? [] : [{ field, messageKey, ...(params ? { params } : {}) }]));
   return { ...error, fields };
 }
 
@@ -28,14 +30,16 @@ function issueError(issue: z.core.$ZodIssue): ApiError {
     case 'too_big':
       return {
         code: 'invalid_input',
-        messageKey: issue.origin === 'string' ? 'errors:field.tooLong' : issue.origin === 'array' ? 'errors:field.tooMany' : 'errors:field.tooLarge',
+        messageKey:
+          issue.origin === 'string' ? 'errors:field.tooLong' : issue.origin === 'array' ? 'errors:field.tooMany' : 'errors:field.tooLarge',
         ...at(path),
         params: { max: Number(issue.maximum) },
       };
     case 'too_small':
       return {
         code: 'invalid_input',
-        messageKey: issue.origin === 'string' ? 'errors:field.tooShort' : issue.origin === 'array' ? 'errors:field.tooFew' : 'errors:field.tooSmall',
+        messageKey:
+          issue.origin === 'string' ? 'errors:field.tooShort' : issue.origin === 'array' ? 'errors:field.tooFew' : 'errors:field.tooSmall',
         ...at(path),
         params: { min: Number(issue.minimum) },
       };
@@ -49,7 +53,11 @@ function issueError(issue: z.core.$ZodIssue): ApiError {
       return { code: 'invalid_input', messageKey: 'errors:field.notAllowed', ...at(path) };
     case 'custom':
       // Our own rules name their message by a key under errors:field; other messages are for developers.
-      return { code: 'invalid_input', messageKey: /^[a-z][A-Za-z]+$/.test(issue.message) ? `errors:field.${issue.message}` : 'errors:field.invalid', ...at(path) };
+      return {
+        code: 'invalid_input',
+        messageKey: /^[a-z][A-Za-z]+$/.test(issue.message) ? `errors:field.${issue.message}` : 'errors:field.invalid',
+        ...at(path),
+      };
     case 'invalid_format':
       return { code: 'invalid_input', messageKey: 'errors:field.badFormat', ...at(path) };
     default:

@@ -23,6 +23,4 @@ export function joinContract<const S extends readonly ContractSlice[]>(...slices
   return joined as UnionToIntersection<S[number]>;
 }
 
-type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void
-  ? I
-  : never;
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

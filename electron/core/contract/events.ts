@@ -12,7 +12,14 @@ export const eventContract = {
   'app.notice': noticeSchema,
   /** Installed packs changed (an import, a removal): lists should reload. */
   'packs.changed': z.object({ id: z.string() }),
-  'packs.importProgress': z.object({ uploadId: z.string(), label: z.string(), doneBytes: z.number(), totalBytes: z.number(), doneFiles: z.number(), totalFiles: z.number() }),
+  'packs.importProgress': z.object({
+    uploadId: z.string(),
+    label: z.string(),
+    doneBytes: z.number(),
+    totalBytes: z.number(),
+    doneFiles: z.number(),
+    totalFiles: z.number(),
+  }),
   'sync.progress': z.object({
     packId: z.string(),
     title: z.string(),

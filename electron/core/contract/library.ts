@@ -107,7 +107,11 @@ export const libraryContract = {
   },
   'plans.list': { input: z.strictObject({}), result: z.object({ plans: z.array(planSchema) }) },
   'plans.save': {
-    input: z.strictObject({ id: z.string().max(64).optional(), title: z.string().trim().min(1).max(200), materials: z.array(z.string().max(200)).max(500) }),
+    input: z.strictObject({
+      id: z.string().max(64).optional(),
+      title: z.string().trim().min(1).max(200),
+      materials: z.array(z.string().max(200)).max(500),
+    }),
     result: planSchema,
   },
   'plans.remove': { input: z.strictObject({ id: z.string().max(64) }), result: z.object({ removed: z.boolean() }) },

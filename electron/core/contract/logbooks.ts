@@ -10,7 +10,9 @@ export type LogbookKind = (typeof logbookKinds)[number];
 export const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)) && new Date(`${value}:00Z`).toISOString().startsWith(value), { message: 'badDate' });
+  .refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)) && new Date(`${value}:00Z`).toISOString().startsWith(value), {
+    message: 'badDate',
+  });
 /** `2026-11`: one month's file of one logbook. */
 export const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
@@ -58,7 +60,10 @@ const audience = z.strictObject({
   total: count,
   male: count.optional(),
   female: count.optional(),
-  byEthnicity: z.array(z.strictObject({ ethnicity: shortText, count })).max(30).optional(),
+  byEthnicity: z
+    .array(z.strictObject({ ethnicity: shortText, count }))
+    .max(30)
+    .optional(),
 });
 
 const figureOutreach = z.strictObject({
@@ -117,24 +122,32 @@ export type RecordData<K extends LogbookKind = LogbookKind> = DataOf[K];
  * Rules across fields. Those that compare fields apply to drafts too; those that ask for
  * something only to final records. Each issue names its field and a key under errors:field.
  */
-export function crossFieldIssues(kind: LogbookKind, data: Partial<Record<string, unknown>>, final: boolean): { path: string[]; key: string }[] {
+export function crossFieldIssues(
+  kind: LogbookKind,
+  data: Partial<Record<string, unknown>>,
+  final: boolean,
+): { path: string[]; key: string }[] {
   const issues: { path: string[]; key: string }[] = [];
   const hasPlace = !final || typeof data['villageId'] === 'string' || (typeof data['place'] === 'string' && data['place'] !== '');
   if (kind === 'loudspeaker') {
     if (typeof data['occurredAt'] === 'string' && typeof data['endedAt'] === 'string' && data['endedAt'] < data['occurredAt']) {
       issues.push({ path: ['endedAt'], key: 'endBeforeStart' });
     }
-    if (final && data['source'] === 'bulletin' && data['bulletinPriority'] === undefined) issues.push({ path: ['bulletinPriority'], key: 'priorityNeeded' });
-    if (!hasPlace && !(typeof data['cluster'] === 'string' && data['cluster'] !== '')) issues.push({ path: ['villageId'], key: 'whereNeeded' });
+    if (final && data['source'] === 'bulletin' && data['bulletinPriority'] === undefined)
+      issues.push({ path: ['bulletinPriority'], key: 'priorityNeeded' });
+    if (!hasPlace && !(typeof data['cluster'] === 'string' && data['cluster'] !== ''))
+      issues.push({ path: ['villageId'], key: 'whereNeeded' });
   }
-  if ((kind === 'figureOutreach' || kind === 'rumour' || kind === 'leafletHandout') && !hasPlace) issues.push({ path: ['villageId'], key: 'whereNeeded' });
+  if ((kind === 'figureOutreach' || kind === 'rumour' || kind === 'leafletHandout') && !hasPlace)
+    issues.push({ path: ['villageId'], key: 'whereNeeded' });
   if (kind === 'figureOutreach') {
     const audienceData = data['audience'] as z.infer<typeof audience> | undefined;
     if (audienceData && (audienceData.male ?? 0) + (audienceData.female ?? 0) > audienceData.total) {
       issues.push({ path: ['audience', 'total'], key: 'audienceSexOverTotal' });
     }
     const byEthnicity = audienceData?.byEthnicity?.reduce((sum, each) => sum + each.count, 0) ?? 0;
-    if (audienceData && byEthnicity > audienceData.total) issues.push({ path: ['audience', 'byEthnicity'], key: 'audienceEthnicityOverTotal' });
+    if (audienceData && byEthnicity > audienceData.total)
+      issues.push({ path: ['audience', 'byEthnicity'], key: 'audienceEthnicityOverTotal' });
   }
   if (final && kind === 'rumour' && Array.isArray(data['channels']) && data['channels'].includes('other') && !data['channelOther']) {
     issues.push({ path: ['channelOther'], key: 'channelOtherNeeded' });
@@ -196,8 +209,10 @@ export type LogListFilters = z.infer<typeof listFilters>;
 
 /** A span that ends before it starts is a slip to point out, not a reason to show nothing. */
 function spanInOrder(filters: LogListFilters, context: z.RefinementCtx): void {
-  if (filters.fromMonth && filters.toMonth && filters.toMonth < filters.fromMonth) context.addIssue({ code: 'custom', path: ['toMonth'], message: 'spanReversed' });
-  if (filters.fromDate && filters.toDate && filters.toDate < filters.fromDate) context.addIssue({ code: 'custom', path: ['toDate'], message: 'spanReversed' });
+  if (filters.fromMonth && filters.toMonth && filters.toMonth < filters.fromMonth)
+    context.addIssue({ code: 'custom', path: ['toMonth'], message: 'spanReversed' });
+  if (filters.fromDate && filters.toDate && filters.toDate < filters.fromDate)
+    context.addIssue({ code: 'custom', path: ['toDate'], message: 'spanReversed' });
 }
 
 /** An entry of an import that cannot be added: its place in the file (from 0), its field, why. */
@@ -213,7 +228,10 @@ const recordRef = z.strictObject({ kind: z.enum(logbookKinds), id, month: monthK
 
 export const logbooksContract = {
   /** A logbook's records in a span of months, newest first, narrowed by the filters. */
-  'logbook.list': { input: listFilters.superRefine(spanInOrder), result: z.object({ records: z.array(logRecordSchema), total: z.number(), months: z.array(z.string()) }) },
+  'logbook.list': {
+    input: listFilters.superRefine(spanInOrder),
+    result: z.object({ records: z.array(logRecordSchema), total: z.number(), months: z.array(z.string()) }),
+  },
   'logbook.get': { input: recordRef, result: logRecordSchema },
   /**
    * Creates a record (no id) or saves a new state of one. `finalise` asks for every

@@ -57,8 +57,21 @@ export const packsContract = {
   'packs.import': { input: z.strictObject({ uploadId: transferId }), result: importOutcomeSchema },
   'packs.remove': { input: z.strictObject({ id: packIdInput }), result: z.object({ id: z.string(), freedBytes: z.number() }) },
   /** Writes the installed pack, original signatures and all, to a file the transport then hands out. */
-  'packs.export': { input: z.strictObject({ id: packIdInput }), result: z.object({ downloadId: transferId, fileName: z.string(), size: z.number() }) },
+  'packs.export': {
+    input: z.strictObject({ id: packIdInput }),
+    result: z.object({ downloadId: transferId, fileName: z.string(), size: z.number() }),
+  },
   'trust.list': { input: z.strictObject({}), result: z.object({ roots: z.array(trustedRootSchema) }) },
-  'trust.add': { input: z.strictObject({ root: z.string().min(2).max(64 * 1024), role: z.enum(['official', 'demo']).optional(), prefixes: z.array(z.string().max(128)).max(50).optional() }), result: trustedRootSchema },
+  'trust.add': {
+    input: z.strictObject({
+      root: z
+        .string()
+        .min(2)
+        .max(64 * 1024),
+      role: z.enum(['official', 'demo']).optional(),
+      prefixes: z.array(z.string().max(128)).max(50).optional(),
+    }),
+    result: trustedRootSchema,
+  },
   'trust.remove': { input: z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{32}$/) }), result: z.object({ removed: z.boolean() }) },
 } satisfies ContractSlice;

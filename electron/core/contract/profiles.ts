@@ -39,7 +39,10 @@ export const profilesContract = {
    * Starts working as this person (their PIN if they have one). `remember: false` is for one
    * command's run (the CLI's --profile): the person chosen in the app stays chosen.
    */
-  'profiles.activate': { input: z.strictObject({ id: profileId, pin: z.string().max(8).optional(), remember: z.boolean().optional() }), result: sessionSchema },
+  'profiles.activate': {
+    input: z.strictObject({ id: profileId, pin: z.string().max(8).optional(), remember: z.boolean().optional() }),
+    result: sessionSchema,
+  },
   /** Locks now (the UI calls this after the idle time, or on the person's request). */
   'profiles.lock': { input: z.strictObject({}), result: sessionSchema },
   'profiles.setIdleLock': { input: z.strictObject({ minutes: z.number().int().min(0).max(240) }), result: sessionSchema },

@@ -58,7 +58,11 @@ const figure = z.strictObject({
   religion: optionalText,
   languages: z.array(language).max(10),
   villageId: z.string().max(64).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .-]{6,20}$/)
+    .optional(),
   consent,
 });
 
@@ -83,7 +87,9 @@ export type PlaceData = z.infer<typeof place>;
 /** Rules across a figure's fields: sensitive data only with consent. */
 export function figureConsentIssues(data: Partial<FigureData>): { path: string[]; key: string }[] {
   if (data.consent?.given) return [];
-  return (['ethnicity', 'religion', 'phone'] as const).filter((field) => data[field] !== undefined && data[field] !== '').map((field) => ({ path: [field], key: 'consentNeeded' }));
+  return (['ethnicity', 'religion', 'phone'] as const)
+    .filter((field) => data[field] !== undefined && data[field] !== '')
+    .map((field) => ({ path: [field], key: 'consentNeeded' }));
 }
 
 export const registryEntrySchema = z.object({

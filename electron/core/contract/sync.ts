@@ -27,7 +27,12 @@ export const availablePackSchema = z.object({
 });
 export type AvailablePack = z.infer<typeof availablePackSchema>;
 
-export const withdrawalSchema = z.object({ packId: z.string(), itemId: z.string().optional(), reason: z.string().optional(), at: z.string() });
+export const withdrawalSchema = z.object({
+  packId: z.string(),
+  itemId: z.string().optional(),
+  reason: z.string().optional(),
+  at: z.string(),
+});
 
 export const syncContract = {
   /** What the app knows without the network: the last catalog accepted and its withdrawals. */
@@ -35,7 +40,9 @@ export const syncContract = {
     input: z.strictObject({}),
     result: z.object({
       hubUrl: z.string(),
-      catalog: z.object({ version: z.number(), issuedAt: z.string(), expiresAt: z.string(), fetchedAt: z.string(), expired: z.boolean() }).nullable(),
+      catalog: z
+        .object({ version: z.number(), issuedAt: z.string(), expiresAt: z.string(), fetchedAt: z.string(), expired: z.boolean() })
+        .nullable(),
       withdrawn: z.array(withdrawalSchema),
     }),
   },
@@ -46,7 +53,15 @@ export const syncContract = {
     input: z.strictObject({ ids: z.array(z.string().max(128)).max(1000).optional() }),
     result: z.object({
       cancelled: z.boolean(),
-      results: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['installed', 'updated', 'unchanged', 'failed']), version: z.number(), failure: message.optional() })),
+      results: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          status: z.enum(['installed', 'updated', 'unchanged', 'failed']),
+          version: z.number(),
+          failure: message.optional(),
+        }),
+      ),
     }),
   },
   'sync.cancel': { input: z.strictObject({}), result: z.object({ cancelled: z.boolean() }) },

@@ -1,5 +1,8 @@
 /** The one byte range a `Range: bytes=…` header asks for, or why it cannot be served. */
-export type RangeRequest = { readonly kind: 'whole' } | { readonly kind: 'range'; readonly start: number; readonly end: number } | { readonly kind: 'unsatisfiable' };
+export type RangeRequest =
+  | { readonly kind: 'whole' }
+  | { readonly kind: 'range'; readonly start: number; readonly end: number }
+  | { readonly kind: 'unsatisfiable' };
 
 export function parseRange(header: string | undefined, size: number): RangeRequest {
   if (!header) return { kind: 'whole' };

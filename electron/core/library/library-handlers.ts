@@ -4,7 +4,10 @@ import type { EventBus } from '../api/event-bus';
 import type { PlansStore } from '../plans/plans-store';
 import type { LibraryService } from './library-service';
 
-type LibraryHandlers = Pick<Handlers, 'library.list' | 'library.material' | 'library.search' | 'library.check' | 'plans.list' | 'plans.save' | 'plans.remove'>;
+type LibraryHandlers = Pick<
+  Handlers,
+  'library.list' | 'library.material' | 'library.search' | 'library.check' | 'plans.list' | 'plans.save' | 'plans.remove'
+>;
 
 export function libraryHandlers(library: LibraryService, plans: PlansStore, events: EventBus): LibraryHandlers {
   return {

@@ -11,7 +11,18 @@ import { leafletMediaType } from '../packs/format/media-types';
 import { summarise, type InstalledPack } from '../packs/pack-summary';
 import type { PackService } from '../packs/pack-service';
 import { leafletText, markdownText } from './plain-text';
-import { buildPackIndex, foldedText, highlight, loadPackIndex, queryFor, searchIndex, serialisePackIndex, snippet, type IndexedDocument, type PackIndex } from './search-index';
+import {
+  buildPackIndex,
+  foldedText,
+  highlight,
+  loadPackIndex,
+  queryFor,
+  searchIndex,
+  serialisePackIndex,
+  snippet,
+  type IndexedDocument,
+  type PackIndex,
+} from './search-index';
 
 export interface LibraryFilters {
   readonly packId?: string | undefined;
@@ -114,7 +125,12 @@ export class LibraryService {
       const material = byId.get(id);
       const title = material?.title.vi ?? Object.values(material?.title ?? {})[0] ?? '';
       const text = document?.text;
-      return { id, score, title: highlight(title, query), snippet: text && index ? snippet(text, query, 160, foldedText(index, id, text)) : null };
+      return {
+        id,
+        score,
+        title: highlight(title, query),
+        snippet: text && index ? snippet(text, query, 160, foldedText(index, id, text)) : null,
+      };
     });
     return { hits, total: scored.length };
   }
@@ -203,7 +219,13 @@ export class LibraryService {
       });
       const packFiles = new Map<string, ResolvedFile>();
       for (const item of manifest.items) {
-        for (const file of item.files) packFiles.set(file.path, { file: this.#packs.store.pathOf(file.sha256), size: file.size, mediaType: file.mediaType, sha256: file.sha256 });
+        for (const file of item.files)
+          packFiles.set(file.path, {
+            file: this.#packs.store.pathOf(file.sha256),
+            size: file.size,
+            mediaType: file.mediaType,
+            sha256: file.sha256,
+          });
         materials.push({
           publishedAt: manifest.publishedAt,
           material: {
@@ -218,7 +240,12 @@ export class LibraryService {
             withdrawn: packWithdrawn || withdrawn.some((entry) => entry.packId === manifest.id && entry.itemId === item.id),
             ...(item.source ? { source: item.source } : {}),
             ...(item.license ? { license: item.license } : {}),
-            files: item.files.map(({ path: filePath, language, mediaType, size }) => ({ path: filePath, ...(language ? { language } : {}), mediaType, size })),
+            files: item.files.map(({ path: filePath, language, mediaType, size }) => ({
+              path: filePath,
+              ...(language ? { language } : {}),
+              mediaType,
+              size,
+            })),
           },
         });
       }
@@ -226,7 +253,9 @@ export class LibraryService {
       indexFiles.push({ pack, name: `${manifest.id}@${manifest.version}-${pack.pointer.manifestSha256.slice(0, 12)}.json` });
     }
     const collator = new Intl.Collator('vi');
-    materials.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || collator.compare(a.material.title.vi ?? '', b.material.title.vi ?? ''));
+    materials.sort(
+      (a, b) => b.publishedAt.localeCompare(a.publishedAt) || collator.compare(a.material.title.vi ?? '', b.material.title.vi ?? ''),
+    );
     const listed = materials.map(({ material }) => listedMaterial(material));
     let indexes: Promise<Map<string, PackIndex>> | undefined;
     const loadIndexes = () => {
@@ -252,7 +281,10 @@ export class LibraryService {
     };
   }
 
-  async #loadIndexes(indexFiles: readonly { pack: InstalledPack; name: string }[], current: () => boolean): Promise<Map<string, PackIndex>> {
+  async #loadIndexes(
+    indexFiles: readonly { pack: InstalledPack; name: string }[],
+    current: () => boolean,
+  ): Promise<Map<string, PackIndex>> {
     await mkdir(this.#indexDir, { recursive: true });
     const indexes = new Map<string, PackIndex>();
     for (const { pack, name } of indexFiles) indexes.set(pack.manifest.id, await this.#indexFor(pack, name));
@@ -279,7 +311,12 @@ export class LibraryService {
         const source = await readFile(this.#packs.store.pathOf(each.sha256), 'utf8').catch(() => '');
         texts.push(each.mediaType === leafletMediaType ? leafletText(source) : markdownText(source));
       }
-      documents.push({ id: `${pack.manifest.id}/${item.id}`, title: Object.values(item.title).join(' · '), topics: item.topics.join(' '), text: texts.join('\n') });
+      documents.push({
+        id: `${pack.manifest.id}/${item.id}`,
+        title: Object.values(item.title).join(' · '),
+        topics: item.topics.join(' '),
+        text: texts.join('\n'),
+      });
     }
     const index = buildPackIndex(documents);
     await writeFileDurably(file, serialisePackIndex(index));

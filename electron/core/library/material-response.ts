@@ -16,7 +16,13 @@ export interface MaterialResponse {
 
 const plain = (status: number): MaterialResponse => ({ status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export async function materialResponse(library: LibraryService, packId: string, filePath: string, rangeHeader: string | undefined, head = false): Promise<MaterialResponse> {
+export async function materialResponse(
+  library: LibraryService,
+  packId: string,
+  filePath: string,
+  rangeHeader: string | undefined,
+  head = false,
+): Promise<MaterialResponse> {
   const resolved = await library.resolve(packId, filePath);
   if (!resolved) return plain(404);
   if (!(await stat(resolved.file).catch(() => undefined))?.isFile()) return plain(404);
@@ -24,7 +30,12 @@ export async function materialResponse(library: LibraryService, packId: string, 
   if (!(await library.verify(resolved))) return plain(410);
   const headers: Record<string, string> = {
     // Pack content is data: never sniffed into something runnable, never framed.
-    'Content-Type': resolved.mediaType === 'text/markdown' ? 'text/markdown; charset=utf-8' : resolved.mediaType === 'application/vnd.chieng.leaflet+json' ? 'application/json; charset=utf-8' : resolved.mediaType,
+    'Content-Type':
+      resolved.mediaType === 'text/markdown'
+        ? 'text/markdown; charset=utf-8'
+        : resolved.mediaType === 'application/vnd.chieng.leaflet+json'
+          ? 'application/json; charset=utf-8'
+          : resolved.mediaType,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Accept-Ranges': 'bytes',
@@ -36,7 +47,11 @@ export async function materialResponse(library: LibraryService, packId: string, 
   const length = resolved.size === 0 ? 0 : end - start + 1;
   return {
     status: range.kind === 'range' ? 206 : 200,
-    headers: { ...headers, 'Content-Length': String(length), ...(range.kind === 'range' ? { 'Content-Range': `bytes ${start}-${end}/${resolved.size}` } : {}) },
+    headers: {
+      ...headers,
+      'Content-Length': String(length),
+      ...(range.kind === 'range' ? { 'Content-Range': `bytes ${start}-${end}/${resolved.size}` } : {}),
+    },
     ...(head || length === 0 ? {} : { body: createReadStream(resolved.file, { start, end }) }),
   };
 }

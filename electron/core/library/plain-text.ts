@@ -7,7 +7,8 @@ const markdown = new MarkdownIt({ html: false });
 export function markdownText(source: string): string {
   const out: string[] = [];
   for (const token of markdown.parse(source, {})) {
-    if (token.type === 'inline') for (const child of token.children ?? []) if (child.type === 'text' || child.type === 'code_inline') out.push(child.content);
+    if (token.type === 'inline')
+      for (const child of token.children ?? []) if (child.type === 'text' || child.type === 'code_inline') out.push(child.content);
     if (token.type === 'code_block' || token.type === 'fence') out.push(token.content);
   }
   return out.join(' ');

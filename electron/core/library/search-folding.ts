@@ -29,7 +29,13 @@ function foldChar(char: string): string {
 
 /** The folded text, for indexing and for queries. */
 export function fold(text: string): string {
-  return text.normalize('NFC').replace(apostrophes, '').normalize('NFD').replace(marks, '').replace(/[đĐƀɃɓɗ]/g, (char) => letters[char] ?? char).toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(apostrophes, '')
+    .normalize('NFD')
+    .replace(marks, '')
+    .replace(/[đĐƀɃɓɗ]/g, (char) => letters[char] ?? char)
+    .toLowerCase();
 }
 
 export interface FoldedText {

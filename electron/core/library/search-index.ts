@@ -136,7 +136,9 @@ export function snippet(text: string, query: string, width = 160, foldedText?: s
   const suffix = from + end < source.length ? '…' : '';
   return {
     text: `${prefix}${window.text.slice(start, end)}${suffix}`,
-    highlights: window.highlights.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a - start + prefix.length, b - start + prefix.length] as [number, number]),
+    highlights: window.highlights
+      .filter(([a, b]) => a >= start && b <= end)
+      .map(([a, b]) => [a - start + prefix.length, b - start + prefix.length] as [number, number]),
   };
 }
 

@@ -5,7 +5,11 @@ import type { Translate } from '../i18n/translator';
 /** Names for the ids a record holds (villages, figures, places), from the registries. */
 export type NameOf = (registry: 'villages' | 'figures' | 'places', id: string) => string | undefined;
 
-const referenceRegistry: Record<string, 'villages' | 'figures' | 'places'> = { villageId: 'villages', figureId: 'figures', placeId: 'places' };
+const referenceRegistry: Record<string, 'villages' | 'figures' | 'places'> = {
+  villageId: 'villages',
+  figureId: 'figures',
+  placeId: 'places',
+};
 const enumLabels: Record<string, string> = { source: 'source', bulletinPriority: 'priority', channels: 'channel', status: 'rumourStatus' };
 
 /**
@@ -14,9 +18,13 @@ const enumLabels: Record<string, string> = { source: 'source', bulletinPriority:
  * own id, status and author first, so a district can count and trace.
  */
 export function logbookToCsv(kind: LogbookKind, records: readonly LogRecord[], nameOf: NameOf, t: Translate): string {
-  const fields = Object.keys(recordDataSchemas[kind].shape).flatMap((key) => (key === 'audience' ? ['audience.total', 'audience.male', 'audience.female', 'audience.byEthnicity'] : [key]));
+  const fields = Object.keys(recordDataSchemas[kind].shape).flatMap((key) =>
+    key === 'audience' ? ['audience.total', 'audience.male', 'audience.female', 'audience.byEthnicity'] : [key],
+  );
   const header = [
-    ...['id', 'status', 'occurredAt', 'author', 'device', 'createdAt', 'updatedAt', 'revision', 'withdrawalReason'].map((key) => t(`logbooks:common.${key}`)),
+    ...['id', 'status', 'occurredAt', 'author', 'device', 'createdAt', 'updatedAt', 'revision', 'withdrawalReason'].map((key) =>
+      t(`logbooks:common.${key}`),
+    ),
     ...fields.filter((field) => field !== 'occurredAt').map((field) => label(kind, field, t)),
   ];
   const rows = records.map((record) => [
@@ -46,7 +54,12 @@ function label(kind: LogbookKind, field: string, t: Translate): string {
 }
 
 function valueAt(data: Record<string, unknown>, field: string): unknown {
-  return field.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+  return field
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      data,
+    );
 }
 
 function cell(field: string, value: unknown, nameOf: NameOf, t: Translate): string {
@@ -54,10 +67,14 @@ function cell(field: string, value: unknown, nameOf: NameOf, t: Translate): stri
   const registry = referenceRegistry[field];
   if (registry) return nameOf(registry, value as string) ?? t('logbooks:erasedPerson');
   const labels = enumLabels[field];
-  if (labels) return Array.isArray(value) ? value.map((each) => t(`logbooks:${labels}.${String(each)}`)).join('; ') : t(`logbooks:${labels}.${value as string}`);
+  if (labels)
+    return Array.isArray(value)
+      ? value.map((each) => t(`logbooks:${labels}.${String(each)}`)).join('; ')
+      : t(`logbooks:${labels}.${value as string}`);
   if (field === 'materials' || field === 'answeredBy') return (value as MaterialUse[]).map(materialText).join('; ');
   if (field === 'leaflet') return materialText(value as MaterialUse);
-  if (field === 'audience.byEthnicity') return (value as { ethnicity: string; count: number }[]).map((each) => `${each.ethnicity}: ${each.count}`).join('; ');
+  if (field === 'audience.byEthnicity')
+    return (value as { ethnicity: string; count: number }[]).map((each) => `${each.ethnicity}: ${each.count}`).join('; ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value.replace('T', ' ');
   if (Array.isArray(value)) return value.map(String).join('; ');
   return `${value as string | number}`;

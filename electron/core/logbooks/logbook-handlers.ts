@@ -11,12 +11,22 @@ import { logbookToCsv, logbookToJson } from './logbook-export';
 import { parseImportFile } from './logbook-import';
 import type { LogbookService } from './logbook-service';
 
-type LogbookHandlers = Pick<Handlers, 'logbook.list' | 'logbook.get' | 'logbook.save' | 'logbook.withdraw' | 'logbook.export' | 'logbook.import'>;
+type LogbookHandlers = Pick<
+  Handlers,
+  'logbook.list' | 'logbook.get' | 'logbook.save' | 'logbook.withdraw' | 'logbook.export' | 'logbook.import'
+>;
 
 /** An import file larger than this is not one commune's backlog. */
 const maxImportBytes = 64 * 1024 * 1024;
 
-export function logbookHandlers(logbooks: LogbookService, registries: RegistryStore, session: ProfileSession, transfers: Transfers, events: EventBus, translate: () => Translate): LogbookHandlers {
+export function logbookHandlers(
+  logbooks: LogbookService,
+  registries: RegistryStore,
+  session: ProfileSession,
+  transfers: Transfers,
+  events: EventBus,
+  translate: () => Translate,
+): LogbookHandlers {
   return {
     'logbook.list': (filters) => {
       session.assertUnlocked();
@@ -47,7 +57,10 @@ export function logbookHandlers(logbooks: LogbookService, registries: RegistrySt
       const span = months.length === 0 ? 'none' : months.length === 1 ? months[0] : `${months[0]}_${months[months.length - 1]}`;
       const fileName = `chieng-${filters.kind}-${span}.${format}`;
       const out = await transfers.outgoingPath(fileName);
-      await writeFile(out, format === 'csv' ? logbookToCsv(filters.kind, records, nameOf, t) : logbookToJson(filters.kind, records, new Date()));
+      await writeFile(
+        out,
+        format === 'csv' ? logbookToCsv(filters.kind, records, nameOf, t) : logbookToJson(filters.kind, records, new Date()),
+      );
       const { id: downloadId, size } = await transfers.registerDownload(out, fileName);
       return { downloadId, fileName, size, count: records.length };
     },
@@ -56,7 +69,9 @@ export function logbookHandlers(logbooks: LogbookService, registries: RegistrySt
       const upload = transfers.takeUpload(uploadId);
       if (!upload) throw new ApiFailure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
       const tooLarge = (await stat(upload.path)).size > maxImportBytes;
-      const parsed = tooLarge ? { problem: { messageKey: 'logbooks:import.tooLarge', params: { max: maxImportBytes } } } : parseImportFile(await readFile(upload.path));
+      const parsed = tooLarge
+        ? { problem: { messageKey: 'logbooks:import.tooLarge', params: { max: maxImportBytes } } }
+        : parseImportFile(await readFile(upload.path));
       if ('problem' in parsed) return { imported: 0, ids: [], invalidEntries: 0, problems: [parsed.problem] };
       const { records, problems, invalidEntries } = await logbooks.addAll(kind, parsed.entries, finalise, author);
       if (records.length > 0) events.emit('logbook.changed', { kind, id: '' });

@@ -34,7 +34,11 @@ export function parseImportFile(bytes: Uint8Array): { entries: unknown[] } | { p
  * Checks every entry exactly as a save of that record would (the same rules, the same
  * field names), so that all that is wrong can be put right in one go.
  */
-export function checkEntries(kind: LogbookKind, entries: readonly unknown[], mode: 'draft' | 'final'): { data: RecordData[]; problems: EntryProblem[]; invalidEntries: number } {
+export function checkEntries(
+  kind: LogbookKind,
+  entries: readonly unknown[],
+  mode: 'draft' | 'final',
+): { data: RecordData[]; problems: EntryProblem[]; invalidEntries: number } {
   const data: RecordData[] = [];
   const problems: EntryProblem[] = [];
   let invalidEntries = 0;
@@ -50,8 +54,14 @@ export function checkEntries(kind: LogbookKind, entries: readonly unknown[], mod
   return invalidEntries === 0 ? { data, problems, invalidEntries } : { data: [], problems, invalidEntries };
 }
 
-function checkEntry(kind: LogbookKind, entry: unknown, mode: 'draft' | 'final', index: number): { data: RecordData } | { problems: EntryProblem[] } {
-  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return { problems: [{ index, messageKey: 'logbooks:import.notAnObject' }] };
+function checkEntry(
+  kind: LogbookKind,
+  entry: unknown,
+  mode: 'draft' | 'final',
+  index: number,
+): { data: RecordData } | { problems: EntryProblem[] } {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+    return { problems: [{ index, messageKey: 'logbooks:import.notAnObject' }] };
   try {
     return { data: validRecordData(kind, entry as Record<string, unknown>, mode) };
   } catch (error) {
@@ -62,7 +72,13 @@ function checkEntry(kind: LogbookKind, entry: unknown, mode: 'draft' | 'final', 
       // The form's fields sit under `data.`; in the file, each entry is that data itself.
       const at = each.field?.replace(/^data\.?/, '') || undefined;
       // One message per field, as the form shows it: the first rule it breaks.
-      if (!problems.has(at)) problems.set(at, { index, ...(at ? { field: at } : {}), messageKey: each.messageKey, ...(each.params ? { params: each.params } : {}) });
+      if (!problems.has(at))
+        problems.set(at, {
+          index,
+          ...(at ? { field: at } : {}),
+          messageKey: each.messageKey,
+          ...(each.params ? { params: each.params } : {}),
+        });
     }
     return { problems: [...problems.values()] };
   }

@@ -55,7 +55,10 @@ export class LogbookService {
   }
 
   /** Opens the logbooks of a data folder, finishing an interrupted move and migrating old records. */
-  static async open(dataDir: string, options: { device: string; onDamaged: (file: string, movedTo: string) => void; clock?: () => Date }): Promise<{ service: LogbookService; migration: MigrationOutcome }> {
+  static async open(
+    dataDir: string,
+    options: { device: string; onDamaged: (file: string, movedTo: string) => void; clock?: () => Date },
+  ): Promise<{ service: LogbookService; migration: MigrationOutcome }> {
     const root = path.join(dataDir, 'logbooks');
     const files = new MonthFiles(root, options.onDamaged);
     const journal = new WriteJournal(root, files);
@@ -129,7 +132,8 @@ export class LogbookService {
    */
   addAll(kind: LogbookKind, entries: readonly unknown[], finalise: boolean, author: Author): Promise<AddAllOutcome> {
     const checked = checkEntries(kind, entries, finalise ? 'final' : 'draft');
-    if (checked.invalidEntries > 0) return Promise.resolve({ records: [], problems: checked.problems, invalidEntries: checked.invalidEntries });
+    if (checked.invalidEntries > 0)
+      return Promise.resolve({ records: [], problems: checked.problems, invalidEntries: checked.invalidEntries });
     return this.#serially(async () => {
       const now = this.#clock().toISOString();
       const records = checked.data.map((data) => this.#newRecord(kind, data, finalise, author, now));
@@ -140,7 +144,10 @@ export class LogbookService {
         if (same) same.push(record);
         else byMonth.set(month, [record]);
       }
-      await this.#journal.run(kind, [...byMonth].map(([month, put]) => ({ month, put, remove: [] })));
+      await this.#journal.run(
+        kind,
+        [...byMonth].map(([month, put]) => ({ month, put, remove: [] })),
+      );
       return { records, problems: [], invalidEntries: 0 };
     });
   }
@@ -254,7 +261,8 @@ function revisionOf(record: LogRecord) {
 function matchesFilters(record: LogRecord, filters: LogListFilters, text: string): boolean {
   const day = record.occurredAt.slice(0, 10);
   if ((filters.fromDate !== undefined && day < filters.fromDate) || (filters.toDate !== undefined && day > filters.toDate)) return false;
-  if (filters.status === 'active' ? record.status === 'withdrawn' : filters.status !== undefined && record.status !== filters.status) return false;
+  if (filters.status === 'active' ? record.status === 'withdrawn' : filters.status !== undefined && record.status !== filters.status)
+    return false;
   if (filters.villageId !== undefined && record.data['villageId'] !== filters.villageId) return false;
   if (filters.authorId !== undefined && record.author.profileId !== filters.authorId) return false;
   if (filters.rumourStatus !== undefined && record.data['status'] !== filters.rumourStatus) return false;

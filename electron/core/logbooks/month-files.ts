@@ -170,7 +170,11 @@ export class MonthFiles {
 
   async #load(key: string, kind: LogbookKind, month: string): Promise<Month> {
     const folder = this.folder(kind);
-    const snapshot = new DurableJsonFile<Snapshot>(path.join(folder, `${month}.json`), { parse: (data) => snapshotSchema.parse(data), onDamaged: this.#onDamaged, indent: 0 });
+    const snapshot = new DurableJsonFile<Snapshot>(path.join(folder, `${month}.json`), {
+      parse: (data) => snapshotSchema.parse(data),
+      onDamaged: this.#onDamaged,
+      indent: 0,
+    });
     const log = path.join(folder, `${month}${changeLogSuffix}`);
     const stored = await snapshot.read();
     const changes = await readChangeLog(log);
@@ -180,7 +184,10 @@ export class MonthFiles {
       key,
       snapshot,
       log,
-      records: applyChanges(stored?.records ?? [], current.map((line) => line.record)),
+      records: applyChanges(
+        stored?.records ?? [],
+        current.map((line) => line.record),
+      ),
       generation: Math.max(stored?.generation ?? 0, ...current.map((line) => line.generation)),
       logLength: changes.length,
       foldNext: !stored || changes.cutShort,

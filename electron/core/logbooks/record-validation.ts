@@ -20,6 +20,7 @@ export function validRecordData(kind: LogbookKind, data: Record<string, unknown>
       issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined });
     }
   }
-  if (issues.length > 0 || !parsed.success) throw invalidInput(validationError(issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] }))));
+  if (issues.length > 0 || !parsed.success)
+    throw invalidInput(validationError(issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] }))));
   return parsed.data as RecordData;
 }

@@ -30,7 +30,12 @@ export interface MigrationOutcome {
  * Brings every stored record up to `target`. A small `meta.json` remembers the version the
  * files are at, so a start where nothing changed reads no record at all.
  */
-export async function migrateLogbooks(root: string, files: MonthFiles, steps: readonly Migration[] = migrations, target = currentSchemaVersion): Promise<MigrationOutcome> {
+export async function migrateLogbooks(
+  root: string,
+  files: MonthFiles,
+  steps: readonly Migration[] = migrations,
+  target = currentSchemaVersion,
+): Promise<MigrationOutcome> {
   const metaFile = path.join(root, 'meta.json');
   const from = await storedVersion(metaFile);
   // At the version, or above it (a newer Chiêng wrote here): records are left as they are.
@@ -44,7 +49,9 @@ export async function migrateLogbooks(root: string, files: MonthFiles, steps: re
         if (record.schemaVersion >= target) return record;
         changed = true;
         recordsChanged += 1;
-        return steps.filter((step) => step.to > record.schemaVersion && step.to <= target).reduce((each, step) => ({ ...step.up(each), schemaVersion: step.to }), record);
+        return steps
+          .filter((step) => step.to > record.schemaVersion && step.to <= target)
+          .reduce((each, step) => ({ ...step.up(each), schemaVersion: step.to }), record);
       });
       if (changed) await files.write(kind, month, next);
     }

@@ -87,7 +87,13 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
     let revoked = false;
     let manifest: Manifest | undefined;
     try {
-      const publisher = verifyPublisher({ bytes: documents.publisher, signature: documents.publisherSignature }, trust.roots(), trust.state(), new Date(certificate.issuedAt), id);
+      const publisher = verifyPublisher(
+        { bytes: documents.publisher, signature: documents.publisherSignature },
+        trust.roots(),
+        trust.state(),
+        new Date(certificate.issuedAt),
+        id,
+      );
       // Verifying parses the manifest: thousands of items are not parsed a second time.
       manifest = verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, id).manifest;
     } catch (error) {
@@ -133,10 +139,14 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
     const installedPacks = await loadAll();
     const state = trust.state();
     const behind = installedPacks.filter(({ manifest }) => (state.packVersions[manifest.id]?.version ?? 0) < manifest.version);
-    const newest = installedPacks.map(({ manifest }) => manifest.publishedAt).sort().at(-1);
+    const newest = installedPacks
+      .map(({ manifest }) => manifest.publishedAt)
+      .sort()
+      .at(-1);
     if (behind.length === 0 && (!newest || (state.newestSignedTime && state.newestSignedTime >= newest))) return;
     await trust.update((data) => {
-      for (const { manifest, pointer } of behind) data.packVersions[manifest.id] = { version: manifest.version, manifestSha256: pointer.manifestSha256 };
+      for (const { manifest, pointer } of behind)
+        data.packVersions[manifest.id] = { version: manifest.version, manifestSha256: pointer.manifestSha256 };
       if (newest) noteSignedTime(data, newest);
     });
   }
@@ -152,7 +162,9 @@ export async function openPackService(options: PackServiceOptions): Promise<Pack
       exclusive(async () => {
         const packs = await loadAll();
         const users = new Map<string, number>();
-        for (const pack of packs) for (const sha of new Set(pack.manifest.items.flatMap((i) => i.files.map((f) => f.sha256)))) users.set(sha, (users.get(sha) ?? 0) + 1);
+        for (const pack of packs)
+          for (const sha of new Set(pack.manifest.items.flatMap((i) => i.files.map((f) => f.sha256))))
+            users.set(sha, (users.get(sha) ?? 0) + 1);
         const sizeOf = new Map<string, number>();
         for (const pack of packs) for (const item of pack.manifest.items) for (const file of item.files) sizeOf.set(file.sha256, file.size);
         const now = trust.now();

@@ -21,7 +21,12 @@ export interface Withdrawal {
   readonly at: string;
 }
 
-export function summarise(pack: InstalledPack, now: Date, sizes: { diskBytes: number; sharedBytes: number }, withdrawals: readonly Withdrawal[]): PackSummary {
+export function summarise(
+  pack: InstalledPack,
+  now: Date,
+  sizes: { diskBytes: number; sharedBytes: number },
+  withdrawals: readonly Withdrawal[],
+): PackSummary {
   const { manifest, certificate, root } = pack;
   const languages = [...new Set(manifest.items.flatMap((item) => item.languages))].sort();
   const kinds: Record<string, number> = {};
@@ -41,7 +46,9 @@ export function summarise(pack: InstalledPack, now: Date, sizes: { diskBytes: nu
     trust,
     installedAt: pack.pointer.installedAt,
     withdrawn: whole(withdrawals.find((entry) => entry.packId === manifest.id && !entry.itemId)),
-    withdrawnItems: withdrawals.filter((entry) => entry.packId === manifest.id && entry.itemId && manifest.items.some((item) => item.id === entry.itemId)).map((entry) => entry.itemId ?? ''),
+    withdrawnItems: withdrawals
+      .filter((entry) => entry.packId === manifest.id && entry.itemId && manifest.items.some((item) => item.id === entry.itemId))
+      .map((entry) => entry.itemId ?? ''),
     itemCount: manifest.items.length,
     languages,
     kinds,

@@ -7,7 +7,10 @@ import { packIdPrefix, publicKeyFileSchema, rootKeySchema, type RootKey } from '
 import { PackRefusal } from './pack-refusal';
 import { PackNotInstalled, type PackService } from './pack-service';
 
-type PackHandlers = Pick<Handlers, 'packs.list' | 'packs.import' | 'packs.remove' | 'packs.export' | 'trust.list' | 'trust.add' | 'trust.remove'>;
+type PackHandlers = Pick<
+  Handlers,
+  'packs.list' | 'packs.import' | 'packs.remove' | 'packs.export' | 'trust.list' | 'trust.add' | 'trust.remove'
+>;
 
 export function packsHandlers(packs: PackService, transfers: Transfers, events: EventBus, dataDir: string): PackHandlers {
   return {
@@ -17,7 +20,9 @@ export function packsHandlers(packs: PackService, transfers: Transfers, events: 
       if (!upload) throw new ApiFailure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
       try {
         const outcome = await refusalsAsFailures(() =>
-          packs.importFile(upload.path, upload.label, (progress) => events.emit('packs.importProgress', { uploadId, label: upload.label, ...progress })),
+          packs.importFile(upload.path, upload.label, (progress) =>
+            events.emit('packs.importProgress', { uploadId, label: upload.label, ...progress }),
+          ),
         );
         if (outcome.status !== 'unchanged') events.emit('packs.changed', { id: outcome.id });
         return outcome;
@@ -55,21 +60,32 @@ function parseRoot(text: string, role: 'official' | 'demo' | undefined, prefixes
   }
   const asRoot = rootKeySchema.safeParse(data);
   if (asRoot.success) {
-    if (keyIdOf(asRoot.data.publicKey) !== asRoot.data.keyId) throw new ApiFailure('invalid_input', 'errors:trust.notAKey', { field: 'root' });
+    if (keyIdOf(asRoot.data.publicKey) !== asRoot.data.keyId)
+      throw new ApiFailure('invalid_input', 'errors:trust.notAKey', { field: 'root' });
     return { ...asRoot.data, ...(role ? { role } : {}) };
   }
   const asKey = publicKeyFileSchema.safeParse(data);
-  if (!asKey.success || keyIdOf(asKey.data.publicKey) !== asKey.data.keyId) throw new ApiFailure('invalid_input', 'errors:trust.notAKey', { field: 'root' });
+  if (!asKey.success || keyIdOf(asKey.data.publicKey) !== asKey.data.keyId)
+    throw new ApiFailure('invalid_input', 'errors:trust.notAKey', { field: 'root' });
   if (!prefixes || prefixes.length === 0) throw new ApiFailure('invalid_input', 'errors:trust.prefixesNeeded', { field: 'prefixes' });
-  if (!prefixes.every((prefix) => packIdPrefix.safeParse(prefix).success)) throw new ApiFailure('invalid_input', 'errors:field.badFormat', { field: 'prefixes' });
-  return { format: 'chieng-root/1', keyId: asKey.data.keyId, publicKey: asKey.data.publicKey, name: { vi: asKey.data.name }, role: role ?? 'official', prefixes: [...prefixes] };
+  if (!prefixes.every((prefix) => packIdPrefix.safeParse(prefix).success))
+    throw new ApiFailure('invalid_input', 'errors:field.badFormat', { field: 'prefixes' });
+  return {
+    format: 'chieng-root/1',
+    keyId: asKey.data.keyId,
+    publicKey: asKey.data.publicKey,
+    name: { vi: asKey.data.name },
+    role: role ?? 'official',
+    prefixes: [...prefixes],
+  };
 }
 
 async function refusalsAsFailures<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof PackNotInstalled) throw new ApiFailure('not_found', 'packs:notInstalled', { field: 'id', params: { id: error.id } });
+    if (error instanceof PackNotInstalled)
+      throw new ApiFailure('not_found', 'packs:notInstalled', { field: 'id', params: { id: error.id } });
     if (error instanceof PackRefusal) {
       const code = error.reason === 'diskFull' || error.reason === 'storageFailed' ? 'storage_failed' : 'refused';
       throw new ApiFailure(code, error.messageKey, { params: error.params });

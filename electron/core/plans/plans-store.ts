@@ -16,8 +16,15 @@ export interface PlansStore {
   remove(id: string): Promise<boolean>;
 }
 
-export async function openPlansStore(dataDir: string, onDamaged: (file: string, movedTo: string) => void, clock: () => Date = () => new Date()): Promise<PlansStore> {
-  const db = new Low<PlansFile>(new DurableJsonFile(path.join(dataDir, 'plans.json'), { parse: (data) => fileSchema.parse(data), onDamaged }), { plans: [] });
+export async function openPlansStore(
+  dataDir: string,
+  onDamaged: (file: string, movedTo: string) => void,
+  clock: () => Date = () => new Date(),
+): Promise<PlansStore> {
+  const db = new Low<PlansFile>(
+    new DurableJsonFile(path.join(dataDir, 'plans.json'), { parse: (data) => fileSchema.parse(data), onDamaged }),
+    { plans: [] },
+  );
   await db.read();
   const write = async (next: PlansFile) => {
     await replaceData(db, next);

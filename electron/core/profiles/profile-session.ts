@@ -59,7 +59,12 @@ export class ProfileSession {
     if (this.#locked) throw new ApiFailure('forbidden', 'profiles:locked');
   }
 
-  async save(input: { id?: string | undefined; name: string; pin?: string | null | undefined; currentPin?: string | undefined }): Promise<Session> {
+  async save(input: {
+    id?: string | undefined;
+    name: string;
+    pin?: string | null | undefined;
+    currentPin?: string | undefined;
+  }): Promise<Session> {
     if (input.id === undefined) {
       // Anyone may add themselves, except while the app is locked.
       this.assertUnlocked();
@@ -70,7 +75,10 @@ export class ProfileSession {
     this.assertUnlocked();
     const profile = this.#find(input.id);
     if (input.pin !== undefined && profile.pin) await this.#checkPin(profile, input.currentPin, 'currentPin');
-    await this.#store.update(profile.id, { name: input.name, ...(input.pin === undefined ? {} : { pin: input.pin === null ? null : await hashPin(input.pin) }) });
+    await this.#store.update(profile.id, {
+      name: input.name,
+      ...(input.pin === undefined ? {} : { pin: input.pin === null ? null : await hashPin(input.pin) }),
+    });
     return this.session();
   }
 
@@ -114,7 +122,10 @@ export class ProfileSession {
   async #checkPin(profile: StoredProfile, pin: string | undefined, field: string): Promise<void> {
     const now = this.#clock().getTime();
     if (now < this.#lockedOutUntil) {
-      throw new ApiFailure('refused', 'profiles:tooManyAttempts', { field, params: { seconds: Math.ceil((this.#lockedOutUntil - now) / 1000) } });
+      throw new ApiFailure('refused', 'profiles:tooManyAttempts', {
+        field,
+        params: { seconds: Math.ceil((this.#lockedOutUntil - now) / 1000) },
+      });
     }
     if (pin !== undefined && profile.pin && (await pinMatches(pin, profile.pin))) {
       this.#failures = 0;

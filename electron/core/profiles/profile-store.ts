@@ -39,7 +39,10 @@ export interface ProfileStore {
  */
 export async function openProfileStore(dataDir: string, onDamaged: (file: string, movedTo: string) => void): Promise<ProfileStore> {
   const fresh: ProfilesFile = { deviceId: randomUUID(), profiles: [], activeId: null, idleLockMinutes: 10 };
-  const db = new Low<ProfilesFile>(new DurableJsonFile(path.join(dataDir, 'profiles.json'), { parse: (data) => fileSchema.parse(data), onDamaged }), fresh);
+  const db = new Low<ProfilesFile>(
+    new DurableJsonFile(path.join(dataDir, 'profiles.json'), { parse: (data) => fileSchema.parse(data), onDamaged }),
+    fresh,
+  );
   await db.read();
   const write = async (next: ProfilesFile) => {
     await replaceData(db, next);
@@ -54,7 +57,12 @@ export async function openProfileStore(dataDir: string, onDamaged: (file: string
       return db.data;
     },
     async add(name, pin, now) {
-      const profile: StoredProfile = { id: ulid(now.getTime()), name: name.normalize('NFC'), createdAt: now.toISOString(), ...(pin ? { pin } : {}) };
+      const profile: StoredProfile = {
+        id: ulid(now.getTime()),
+        name: name.normalize('NFC'),
+        createdAt: now.toISOString(),
+        ...(pin ? { pin } : {}),
+      };
       await write({ ...db.data, profiles: [...db.data.profiles, profile] });
       return profile;
     },
@@ -62,7 +70,7 @@ export async function openProfileStore(dataDir: string, onDamaged: (file: string
       const profiles = db.data.profiles.map((profile) => {
         if (profile.id !== id) return profile;
         const { pin: previousPin, ...rest } = profile;
-        const pin = change.pin === undefined ? previousPin : change.pin ?? undefined;
+        const pin = change.pin === undefined ? previousPin : (change.pin ?? undefined);
         return { ...rest, name: change.name.normalize('NFC'), ...(pin ? { pin } : {}) };
       });
       await write({ ...db.data, profiles });

@@ -3,7 +3,10 @@ import type { EventBus } from '../api/event-bus';
 import type { Session } from '../contract/profiles';
 import type { ProfileSession } from './profile-session';
 
-type ProfileHandlers = Pick<Handlers, 'profiles.session' | 'profiles.save' | 'profiles.activate' | 'profiles.lock' | 'profiles.setIdleLock'>;
+type ProfileHandlers = Pick<
+  Handlers,
+  'profiles.session' | 'profiles.save' | 'profiles.activate' | 'profiles.lock' | 'profiles.setIdleLock'
+>;
 
 export function profilesHandlers(session: ProfileSession, events: EventBus): ProfileHandlers {
   const changed = (value: Session) => {

@@ -10,12 +10,28 @@ import { entryName } from './registry-store';
 export const erasedFigureId = 'erased';
 
 /** Everything kept about one community figure: their entry and each record naming them. */
-export async function personData(registries: RegistryStore, logbooks: LogbookService, id: string, exportedAt: Date): Promise<{ fileName: string; json: string }> {
+export async function personData(
+  registries: RegistryStore,
+  logbooks: LogbookService,
+  id: string,
+  exportedAt: Date,
+): Promise<{ fileName: string; json: string }> {
   const person = figure(registries, id);
   const records: LogRecord[] = [];
   for await (const { records: month } of logbooks.all('figureOutreach')) records.push(...month.filter((record) => namesPerson(record, id)));
   const village = typeof person.data['villageId'] === 'string' ? registries.get('villages', person.data['villageId']) : undefined;
-  const json = JSON.stringify({ format: 'chieng.person', version: 1, exportedAt: exportedAt.toISOString(), person, village: village ? entryName(village) : null, records }, null, 1);
+  const json = JSON.stringify(
+    {
+      format: 'chieng.person',
+      version: 1,
+      exportedAt: exportedAt.toISOString(),
+      person,
+      village: village ? entryName(village) : null,
+      records,
+    },
+    null,
+    1,
+  );
   return { fileName: `chieng-nguoi-${id}.json`, json: `${json}\n` };
 }
 
@@ -24,9 +40,16 @@ export async function personData(registries: RegistryStore, logbooks: LogbookSer
  * a record that named them keeps only that a figure was there. The name must be typed to
  * confirm, so a slip of the mouse erases nobody.
  */
-export async function erasePerson(registries: RegistryStore, logbooks: LogbookService, id: string, confirmName: string, now: Date): Promise<number> {
+export async function erasePerson(
+  registries: RegistryStore,
+  logbooks: LogbookService,
+  id: string,
+  confirmName: string,
+  now: Date,
+): Promise<number> {
   const person = figure(registries, id);
-  if (fold(confirmName).trim() !== fold(entryName(person)).trim()) throw new ApiFailure('invalid_input', 'registries:erase.confirmMismatch', { field: 'confirmName' });
+  if (fold(confirmName).trim() !== fold(entryName(person)).trim())
+    throw new ApiFailure('invalid_input', 'registries:erase.confirmMismatch', { field: 'confirmName' });
   let changed = 0;
   const months: string[] = [];
   for await (const { month } of logbooks.all('figureOutreach')) months.push(month);
@@ -35,7 +58,13 @@ export async function erasePerson(registries: RegistryStore, logbooks: LogbookSe
       if (!namesPerson(record, id)) return undefined;
       const scrub = (data: Record<string, unknown>) => (data['figureId'] === id ? { ...data, figureId: erasedFigureId } : data);
       // A new revision number, so a record already uploaded is sent again, erased.
-      return { ...record, revision: record.revision + 1, updatedAt: now.toISOString(), data: scrub(record.data), revisions: record.revisions.map((each) => ({ ...each, data: scrub(each.data) })) };
+      return {
+        ...record,
+        revision: record.revision + 1,
+        updatedAt: now.toISOString(),
+        data: scrub(record.data),
+        revisions: record.revisions.map((each) => ({ ...each, data: scrub(each.data) })),
+      };
     });
   }
   await registries.remove('figures', id);

@@ -27,11 +27,19 @@ const translators = uiLanguages.map((language) => createTranslator(language).t);
 const headingKey = (registry: RegistryName, column: Column) => `registries:field.${registry}.${column.path.join('.')}`;
 
 /** A registry as CSV for Excel: UTF-8 with a BOM (or Excel garbles Vietnamese), CRLF lines. */
-export function registryToCsv(registry: RegistryName, entries: readonly RegistryEntry[], villages: readonly RegistryEntry[], t: Translate): string {
+export function registryToCsv(
+  registry: RegistryName,
+  entries: readonly RegistryEntry[],
+  villages: readonly RegistryEntry[],
+  t: Translate,
+): string {
   const columns = registryColumns[registry];
   const villageName = new Map(villages.map((village) => [village.id, entryName(village)]));
   const header = [t('registries:field.id'), ...columns.map((column) => t(headingKey(registry, column)))];
-  const rows = entries.map((entry) => [entry.id, ...columns.map((column) => cellOf(column, valueAt(entry.data, column.path), villageName, t))]);
+  const rows = entries.map((entry) => [
+    entry.id,
+    ...columns.map((column) => cellOf(column, valueAt(entry.data, column.path), villageName, t)),
+  ]);
   return stringify([header, ...rows], { bom: true, record_delimiter: 'windows' });
 }
 
@@ -63,13 +71,21 @@ export function parseRegistryCsv(registry: RegistryName, bytes: Uint8Array, cont
   const mapped = header.map((heading) => {
     const folded = fold(heading);
     if (idHeadings.has(folded)) return 'id' as const;
-    const column = columns.find((each) => translators.some((tr) => fold(tr(headingKey(registry, each))) === folded) || fold(each.path.join('.')) === folded);
+    const column = columns.find(
+      (each) => translators.some((tr) => fold(tr(headingKey(registry, each))) === folded) || fold(each.path.join('.')) === folded,
+    );
     if (!column) problems.push({ row: 1, column: heading, messageKey: 'registries:import.unknownColumn', params: { column: heading } });
     return column;
   });
   const required = columns.filter((column) => column.path.length === 1 && !isOptional(registry, column));
   for (const column of required) {
-    if (!mapped.includes(column)) problems.push({ row: 1, column: t(headingKey(registry, column)), messageKey: 'registries:import.missingColumn', params: { column: t(headingKey(registry, column)) } });
+    if (!mapped.includes(column))
+      problems.push({
+        row: 1,
+        column: t(headingKey(registry, column)),
+        messageKey: 'registries:import.missingColumn',
+        params: { column: t(headingKey(registry, column)) },
+      });
   }
   if (problems.length > 0) return { rows: [], problems };
 
@@ -86,7 +102,8 @@ export function parseRegistryCsv(registry: RegistryName, bytes: Uint8Array, cont
       const cell = (cells[at] ?? '').normalize('NFC');
       if (cell === '' || column === undefined) return;
       if (column === 'id') {
-        if (!existingIds.has(cell)) problems.push({ row, column: header[at] ?? '', messageKey: 'registries:import.unknownId', params: { value: cell } });
+        if (!existingIds.has(cell))
+          problems.push({ row, column: header[at] ?? '', messageKey: 'registries:import.unknownId', params: { value: cell } });
         id = cell;
         return;
       }
@@ -102,7 +119,12 @@ export function parseRegistryCsv(registry: RegistryName, bytes: Uint8Array, cont
       const name = fold(String((value as Record<string, unknown>)[nameField[registry]]));
       const owner = namesSeen.get(name);
       if (owner !== undefined && owner !== id) {
-        problems.push({ row, column: t(`registries:field.${registry}.${nameField[registry]}`), messageKey: 'registries:duplicateName', params: { name: String((value as Record<string, unknown>)[nameField[registry]]) } });
+        problems.push({
+          row,
+          column: t(`registries:field.${registry}.${nameField[registry]}`),
+          messageKey: 'registries:duplicateName',
+          params: { name: String((value as Record<string, unknown>)[nameField[registry]]) },
+        });
       }
       namesSeen.set(name, id ?? `row ${row}`);
     }
@@ -128,7 +150,11 @@ function delimiterOf(text: string): string {
 }
 
 function isOptional(registry: RegistryName, column: Column): boolean {
-  const required: Record<RegistryName, readonly string[]> = { villages: ['name', 'type'], figures: ['fullName', 'sex', 'categories'], places: ['name', 'religion'] };
+  const required: Record<RegistryName, readonly string[]> = {
+    villages: ['name', 'type'],
+    figures: ['fullName', 'sex', 'categories'],
+    places: ['name', 'religion'],
+  };
   return !required[registry].includes(column.path[0] ?? '');
 }
 
@@ -146,7 +172,11 @@ function listsTheFormAlwaysSends(registry: RegistryName): Column[] {
 }
 
 function valueOf(column: Column, cell: string, villages: Map<string, string>): { value: unknown } | { problem: string } {
-  const items = () => cell.split(listSeparator).map((each) => each.trim()).filter((each) => each !== '');
+  const items = () =>
+    cell
+      .split(listSeparator)
+      .map((each) => each.trim())
+      .filter((each) => each !== '');
   switch (column.type) {
     case 'text':
       return { value: cell };
@@ -171,7 +201,9 @@ function valueOf(column: Column, cell: string, villages: Map<string, string>): {
     case 'dignitaries': {
       const people = items().map((each) => /^(?<name>[^()]+?)\s*(?:\((?<title>[^()]*)\))?$/.exec(each)?.groups);
       if (people.some((person) => person === undefined)) return { problem: 'registries:import.badDignitary' };
-      return { value: people.map((person) => ({ name: person!['name']!.trim(), ...(person!['title'] ? { title: person!['title'].trim() } : {}) })) };
+      return {
+        value: people.map((person) => ({ name: person!['name']!.trim(), ...(person!['title'] ? { title: person!['title'].trim() } : {}) })),
+      };
     }
     case 'enum':
     case 'enumList': {
@@ -208,14 +240,19 @@ function cellOf(column: Column, value: unknown, villageName: Map<string, string>
     case 'languages':
       return (value as string[]).join(`${listSeparator} `);
     case 'dignitaries':
-      return (value as { name: string; title?: string }[]).map((person) => (person.title ? `${person.name} (${person.title})` : person.name)).join(`${listSeparator} `);
+      return (value as { name: string; title?: string }[])
+        .map((person) => (person.title ? `${person.name} (${person.title})` : person.name))
+        .join(`${listSeparator} `);
     default:
       return `${value as string | number}`;
   }
 }
 
 function valueAt(data: Record<string, unknown>, path: readonly string[]): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+    data,
+  );
 }
 
 function setAt(data: Record<string, unknown>, path: readonly string[], value: unknown): void {
@@ -223,8 +260,18 @@ function setAt(data: Record<string, unknown>, path: readonly string[], value: un
   parent[path[path.length - 1]!] = value;
 }
 
-function headingFor(registry: RegistryName, issue: z.core.$ZodIssue, header: readonly string[], mapped: readonly (Column | 'id' | undefined)[], t: Translate): string {
-  const column = registryColumns[registry].find((each) => each.path.every((key, at) => issue.path[at] === key) || (each.path.length === 2 && issue.path.length === 1 && each.path[0] === issue.path[0]));
+function headingFor(
+  registry: RegistryName,
+  issue: z.core.$ZodIssue,
+  header: readonly string[],
+  mapped: readonly (Column | 'id' | undefined)[],
+  t: Translate,
+): string {
+  const column = registryColumns[registry].find(
+    (each) =>
+      each.path.every((key, at) => issue.path[at] === key) ||
+      (each.path.length === 2 && issue.path.length === 1 && each.path[0] === issue.path[0]),
+  );
   if (!column) return issue.path.join('.');
   const at = mapped.indexOf(column);
   return at >= 0 ? (header[at] ?? '') : t(headingKey(registry, column));

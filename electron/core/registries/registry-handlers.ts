@@ -11,12 +11,22 @@ import { parseRegistryCsv, registryToCsv } from './registry-csv';
 import type { RegistryStore } from './registry-store';
 import { validRegistryData } from './registry-validation';
 
-type RegistryHandlers = Pick<Handlers, 'registry.list' | 'registry.save' | 'registry.import' | 'registry.export' | 'registry.exportPerson' | 'registry.erasePerson'>;
+type RegistryHandlers = Pick<
+  Handlers,
+  'registry.list' | 'registry.save' | 'registry.import' | 'registry.export' | 'registry.exportPerson' | 'registry.erasePerson'
+>;
 
 /** A registry CSV larger than this is not a commune's list. */
 const maxCsvBytes = 20 * 1024 * 1024;
 
-export function registryHandlers(registries: RegistryStore, logbooks: LogbookService, session: ProfileSession, transfers: Transfers, events: EventBus, translate: () => Translate): RegistryHandlers {
+export function registryHandlers(
+  registries: RegistryStore,
+  logbooks: LogbookService,
+  session: ProfileSession,
+  transfers: Transfers,
+  events: EventBus,
+  translate: () => Translate,
+): RegistryHandlers {
   const offer = async (fileName: string, contents: string) => {
     const out = await transfers.outgoingPath(fileName);
     await writeFile(out, contents);
@@ -38,9 +48,15 @@ export function registryHandlers(registries: RegistryStore, logbooks: LogbookSer
       session.assertUnlocked();
       const upload = transfers.takeUpload(uploadId);
       if (!upload) throw new ApiFailure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
-      if ((await stat(upload.path)).size > maxCsvBytes) return { imported: 0, problems: [{ row: 0, messageKey: 'registries:import.tooLarge', params: { max: maxCsvBytes } }] };
+      if ((await stat(upload.path)).size > maxCsvBytes)
+        return { imported: 0, problems: [{ row: 0, messageKey: 'registries:import.tooLarge', params: { max: maxCsvBytes } }] };
       const bytes = await readFile(upload.path);
-      const parsed = parseRegistryCsv(registry, bytes, { villages: registries.list('villages'), existing: registries.list(registry) }, translate());
+      const parsed = parseRegistryCsv(
+        registry,
+        bytes,
+        { villages: registries.list('villages'), existing: registries.list(registry) },
+        translate(),
+      );
       if (parsed.problems.length > 0) return { imported: 0, problems: parsed.problems.slice(0, 200) };
       await registries.saveAll(registry, parsed.rows);
       events.emit('registry.changed', { registry });

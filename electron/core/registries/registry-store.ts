@@ -34,11 +34,18 @@ export class RegistryStore {
     this.#clock = clock;
   }
 
-  static async open(dataDir: string, onDamaged: (file: string, movedTo: string) => void, clock: () => Date = () => new Date()): Promise<RegistryStore> {
+  static async open(
+    dataDir: string,
+    onDamaged: (file: string, movedTo: string) => void,
+    clock: () => Date = () => new Date(),
+  ): Promise<RegistryStore> {
     const folder = path.join(dataDir, 'registries');
     await mkdir(folder, { recursive: true });
     const open = async (name: RegistryName) => {
-      const db = new Low<RegistryFile>(new DurableJsonFile(path.join(folder, `${name}.json`), { parse: (data) => fileSchema.parse(data), onDamaged }), { entries: [] });
+      const db = new Low<RegistryFile>(
+        new DurableJsonFile(path.join(folder, `${name}.json`), { parse: (data) => fileSchema.parse(data), onDamaged }),
+        { entries: [] },
+      );
       await db.read();
       return db;
     };
@@ -84,7 +91,10 @@ export class RegistryStore {
     return this.#serially(async () => {
       const entries = this.#dbs[registry].data.entries;
       if (!entries.some((entry) => entry.id === id)) return false;
-      await this.#write(registry, entries.filter((entry) => entry.id !== id));
+      await this.#write(
+        registry,
+        entries.filter((entry) => entry.id !== id),
+      );
       return true;
     });
   }
@@ -94,7 +104,10 @@ export class RegistryStore {
     if (registry === 'figures') return;
     const name = fold(String((data as Record<string, unknown>)[nameField[registry]]));
     if (entries.some((entry) => entry.id !== id && fold(entryName(entry)) === name)) {
-      throw new ApiFailure('invalid_input', 'registries:duplicateName', { field: `data.${nameField[registry]}`, params: { name: String((data as Record<string, unknown>)[nameField[registry]]) } });
+      throw new ApiFailure('invalid_input', 'registries:duplicateName', {
+        field: `data.${nameField[registry]}`,
+        params: { name: String((data as Record<string, unknown>)[nameField[registry]]) },
+      });
     }
   }
 
@@ -112,6 +125,16 @@ export class RegistryStore {
 
 function searchableText(entry: RegistryEntry): string {
   return Object.values(entry.data)
-    .map((value) => (typeof value === 'string' ? value : Array.isArray(value) ? value.map((each) => (typeof each === 'string' ? each : typeof each === 'object' && each ? Object.values(each as object).join(' ') : '')).join(' ') : ''))
+    .map((value) =>
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? value
+              .map((each) =>
+                typeof each === 'string' ? each : typeof each === 'object' && each ? Object.values(each as object).join(' ') : '',
+              )
+              .join(' ')
+          : '',
+    )
     .join(' ');
 }

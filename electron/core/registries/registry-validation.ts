@@ -5,7 +5,10 @@ import { figureConsentIssues, registryDataSchemas, type RegistryData, type Regis
 import { withoutEmpty } from '../logbooks/without-empty';
 
 /** The issues of one registry entry's data, each at its field; none when it is valid. */
-export function registryIssues(registry: RegistryName, data: Record<string, unknown>): { value?: RegistryData; issues: z.core.$ZodIssue[] } {
+export function registryIssues(
+  registry: RegistryName,
+  data: Record<string, unknown>,
+): { value?: RegistryData; issues: z.core.$ZodIssue[] } {
   const cleaned = withoutEmpty(data);
   const parsed = registryDataSchemas[registry].safeParse(cleaned, { reportInput: true });
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];

@@ -70,7 +70,8 @@ function writerThread(): NonNullable<typeof thread> {
   // A thread that dies takes its pending writes with it; the next write starts a new one.
   const fail = (cause: unknown) => {
     if (thread === started) thread = undefined;
-    for (const waiter of waiting.values()) waiter.reject(Object.assign(new Error(`file writer stopped: ${String(cause)}`), { code: 'EIO' }));
+    for (const waiter of waiting.values())
+      waiter.reject(Object.assign(new Error(`file writer stopped: ${String(cause)}`), { code: 'EIO' }));
     waiting.clear();
   };
   worker.on('error', fail);
@@ -99,7 +100,9 @@ export function writeOnThread(file: string, flag: 'wx' | 'w' | 'a', chunks: read
   // costs the system more than the copy.)
   const shared = chunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer);
   const slab = shared ? undefined : copiedToSlab(chunks);
-  const pieces = slab ? [{ buffer: slab.buffer, offset: 0, length: slab.length }] : chunks.map((chunk) => ({ buffer: chunk.buffer, offset: chunk.byteOffset, length: chunk.length }));
+  const pieces = slab
+    ? [{ buffer: slab.buffer, offset: 0, length: slab.length }]
+    : chunks.map((chunk) => ({ buffer: chunk.buffer, offset: chunk.byteOffset, length: chunk.length }));
   return new Promise<void>((resolve, reject) => {
     const done = () => {
       if (slab) returnSlab(slab.buffer);

@@ -47,7 +47,13 @@ export async function removeFileDurably(file: string, platform: NodeJS.Platform 
 
 const transientWindowsRenameCodes = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
-async function renameWithRetry(from: string, to: string, platform: NodeJS.Platform, retryMs: number, doRename: typeof rename): Promise<void> {
+async function renameWithRetry(
+  from: string,
+  to: string,
+  platform: NodeJS.Platform,
+  retryMs: number,
+  doRename: typeof rename,
+): Promise<void> {
   const deadline = Date.now() + retryMs;
   for (let delay = 10; ; delay = Math.min(delay * 2, 1000)) {
     try {

@@ -31,7 +31,12 @@ const agents = {
 };
 
 /** GETs `url`, following redirects to http(s) addresses; `signal` aborts it at any point. */
-export async function httpGet(url: URL, headers: Readonly<Record<string, string>>, signal: AbortSignal, options: HttpGetOptions = {}): Promise<HttpAnswer> {
+export async function httpGet(
+  url: URL,
+  headers: Readonly<Record<string, string>>,
+  signal: AbortSignal,
+  options: HttpGetOptions = {},
+): Promise<HttpAnswer> {
   const sent = options.compressed ? { ...headers, 'Accept-Encoding': 'gzip, deflate' } : headers;
   let current = url;
   for (let redirects = 0; ; redirects += 1) {
@@ -59,7 +64,13 @@ function requestOnce(url: URL, headers: Readonly<Record<string, string>>, signal
 
 function answer(response: IncomingMessage, compressed: boolean): HttpAnswer {
   const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
-  const decoder = !compressed ? undefined : encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : undefined;
+  const decoder = !compressed
+    ? undefined
+    : encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : undefined;
   return {
     status: response.statusCode ?? 0,
     header(name) {

@@ -89,7 +89,11 @@ export function openHubClient(options: HubClientOptions): HubClient {
   const stallMs = options.stallMs ?? 30_000;
   const retries = options.retries ?? 5;
   /** One request, with a stall timer that restarts whenever bytes arrive. */
-  async function request(path: string, headers: Record<string, string> = {}, compressed = false): Promise<{ response: HttpAnswer; stall: StallGuard }> {
+  async function request(
+    path: string,
+    headers: Record<string, string> = {},
+    compressed = false,
+  ): Promise<{ response: HttpAnswer; stall: StallGuard }> {
     if (options.signal?.aborted) throw new HubFailure('cancelled');
     const stall = new StallGuard(stallMs, options.signal);
     try {
@@ -111,7 +115,8 @@ export function openHubClient(options: HubClientOptions): HubClient {
       if (!isSuccess(response)) throw new HubFailure('serverError', { status: response.status, path });
       const type = response.header('content-type') ?? '';
       if (json && /text\/html/i.test(type)) throw new HubFailure('notJson', { path });
-      if (!/^(|identity|gzip|x-gzip|deflate)$/i.test((response.header('content-encoding') ?? '').trim())) throw new HubFailure('notJson', { path });
+      if (!/^(|identity|gzip|x-gzip|deflate)$/i.test((response.header('content-encoding') ?? '').trim()))
+        throw new HubFailure('notJson', { path });
       const chunks: Buffer[] = [];
       let total = 0;
       for await (const chunk of response.body) {
@@ -231,7 +236,8 @@ export function openHubClient(options: HubClientOptions): HubClient {
           lastError = new HubFailure('wrongBytes', { path });
           if (attempt >= 1) throw lastError;
         } catch (error) {
-          if (error instanceof HubFailure && (error.reason === 'cancelled' || error.reason === 'notFound' || error.reason === 'wrongBytes')) throw error;
+          if (error instanceof HubFailure && (error.reason === 'cancelled' || error.reason === 'notFound' || error.reason === 'wrongBytes'))
+            throw error;
           lastError = error;
           // A short pause before resuming: the connection may just have dropped.
           await delay(Math.min(200 * 2 ** attempt, 3_000), options.signal);
@@ -245,7 +251,14 @@ export function openHubClient(options: HubClientOptions): HubClient {
    * Appends the rest of the file to `part` (or rewrites it, if the server ignores the range),
    * feeding every byte written to `hash`, which holds the first `have`; returns the hash.
    */
-  async function fetchInto(path: string, part: string, have: number, size: number, hash: Hash, onBytes: (count: number) => void): Promise<Hash> {
+  async function fetchInto(
+    path: string,
+    part: string,
+    have: number,
+    size: number,
+    hash: Hash,
+    onBytes: (count: number) => void,
+  ): Promise<Hash> {
     const { response, stall } = await request(path, have > 0 ? { Range: `bytes=${have}-` } : {});
     // Made only for an answer that carries the file: an error page from a proxy must not
     // wipe what an earlier connection already brought.

@@ -25,7 +25,7 @@ export class PartWriter {
   /** Takes a copy of `bytes`; each batch that fills up is written, and the last such write returned. */
   add(bytes: Uint8Array): Promise<void> | undefined {
     let write: Promise<void> | undefined;
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       this.#slab ??= borrowSlab(batchBytes);
       const count = Math.min(bytes.length - at, batchBytes - this.#used);
       new Uint8Array(this.#slab, this.#used, count).set(bytes.subarray(at, at + count));

@@ -59,7 +59,8 @@ function plainGet(url: URL, signal: AbortSignal, sink: BodySink): Promise<'done'
           const parsed = parser.execute(buffer, 0, count);
           // Once the answer is complete the parser reads on as if for a next one (and counts
           // the rest of this read as its head): nothing after the answer is ours to judge.
-          if (parsed instanceof Error && !complete) fail(Object.assign(new Error(`not an HTTP answer: ${parsed.message}`), { code: 'EPROTO' }));
+          if (parsed instanceof Error && !complete)
+            fail(Object.assign(new Error(`not an HTTP answer: ${parsed.message}`), { code: 'EPROTO' }));
           return holds.size === 0;
         },
       },
@@ -115,7 +116,9 @@ function plainGet(url: URL, signal: AbortSignal, sink: BodySink): Promise<'done'
     };
 
     socket.once('connect', () => {
-      socket.write(`GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n`,
+      );
     });
     socket.on('error', fail);
     // A body that runs to the end of the connection ends with it; any other ends too soon.

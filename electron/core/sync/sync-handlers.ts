@@ -22,7 +22,13 @@ export function syncHandlers(sync: SyncService, packs: PackService, settings: Se
       return {
         hubUrl: settings.get().hubUrl,
         catalog: catalog
-          ? { version: catalog.version, issuedAt: catalog.issuedAt, expiresAt: catalog.expiresAt, fetchedAt: catalog.fetchedAt, expired: Date.parse(catalog.expiresAt) < packs.trust.now().getTime() }
+          ? {
+              version: catalog.version,
+              issuedAt: catalog.issuedAt,
+              expiresAt: catalog.expiresAt,
+              fetchedAt: catalog.fetchedAt,
+              expired: Date.parse(catalog.expiresAt) < packs.trust.now().getTime(),
+            }
           : null,
         withdrawn: state.withdrawn,
       };
@@ -43,7 +49,8 @@ export function syncHandlers(sync: SyncService, packs: PackService, settings: Se
           return outcome;
         });
         events.emit('sync.changed', {});
-        for (const each of result.results) if (each.status === 'installed' || each.status === 'updated') events.emit('packs.changed', { id: each.id });
+        for (const each of result.results)
+          if (each.status === 'installed' || each.status === 'updated') events.emit('packs.changed', { id: each.id });
         return result;
       }),
     'sync.cancel': () => ({ cancelled: sync.cancel() }),

@@ -31,13 +31,25 @@ export interface SyncProgress {
 }
 
 export interface CatalogCheck {
-  readonly catalog: { status: 'ok' | 'stale' | 'replayed' | 'expired'; version: number; knownVersion: number | null; issuedAt: string; expiresAt: string };
+  readonly catalog: {
+    status: 'ok' | 'stale' | 'replayed' | 'expired';
+    version: number;
+    knownVersion: number | null;
+    issuedAt: string;
+    expiresAt: string;
+  };
   readonly packs: AvailablePack[];
 }
 
 export interface SyncResult {
   readonly cancelled: boolean;
-  readonly results: { id: string; title: string; status: 'installed' | 'updated' | 'unchanged' | 'failed'; version: number; failure?: { messageKey: string; params?: MessageParams } }[];
+  readonly results: {
+    id: string;
+    title: string;
+    status: 'installed' | 'updated' | 'unchanged' | 'failed';
+    version: number;
+    failure?: { messageKey: string; params?: MessageParams };
+  }[];
 }
 
 export interface SyncOptions {
@@ -89,13 +101,31 @@ export class SyncService {
           : Date.parse(catalog.expiresAt) < trust.now().getTime()
             ? 'expired'
             : 'ok';
-    const summary = { status, version: catalog.version, knownVersion: known?.version ?? null, issuedAt: catalog.issuedAt, expiresAt: catalog.expiresAt };
+    const summary = {
+      status,
+      version: catalog.version,
+      knownVersion: known?.version ?? null,
+      issuedAt: catalog.issuedAt,
+      expiresAt: catalog.expiresAt,
+    };
     // A catalog the app will not act on changes nothing: the laptop keeps what it has.
     if (status !== 'ok') return { catalog: summary, packs: [], candidates: new Map(), client };
 
     await trust.update((data) => {
-      data.catalog = { hubKeyId: catalog.hubKeyId, version: catalog.version, documentSha256, issuedAt: catalog.issuedAt, expiresAt: catalog.expiresAt, fetchedAt: this.#services.clock().toISOString() };
-      data.withdrawn = catalog.withdrawn.map(({ packId, itemId, reason, at }) => ({ packId, ...(itemId ? { itemId } : {}), ...(reason ? { reason } : {}), at }));
+      data.catalog = {
+        hubKeyId: catalog.hubKeyId,
+        version: catalog.version,
+        documentSha256,
+        issuedAt: catalog.issuedAt,
+        expiresAt: catalog.expiresAt,
+        fetchedAt: this.#services.clock().toISOString(),
+      };
+      data.withdrawn = catalog.withdrawn.map(({ packId, itemId, reason, at }) => ({
+        packId,
+        ...(itemId ? { itemId } : {}),
+        ...(reason ? { reason } : {}),
+        at,
+      }));
       noteSignedTime(data, catalog.issuedAt);
     });
 
@@ -103,7 +133,14 @@ export class SyncService {
     const candidates = new Map<string, Candidate>();
     for (const entry of catalog.packs) {
       const installed = await this.#services.installed.pointer(entry.id);
-      const base = { id: entry.id, title: entry.title, version: entry.version, installedVersion: installed?.version ?? null, totalBytes: entry.totalBytes, fileCount: entry.fileCount };
+      const base = {
+        id: entry.id,
+        title: entry.title,
+        version: entry.version,
+        installedVersion: installed?.version ?? null,
+        totalBytes: entry.totalBytes,
+        fileCount: entry.fileCount,
+      };
       if (catalog.withdrawn.some((each) => each.packId === entry.id && !each.itemId)) {
         packs.push({ ...base, state: 'withdrawn', downloadBytes: 0 });
         continue;
@@ -123,7 +160,11 @@ export class SyncService {
         continue;
       }
       candidates.set(entry.id, { pack, plan, entry });
-      packs.push({ ...base, state: installed ? 'update' : 'new', downloadBytes: plan.needed.reduce((sum, object) => sum + object.size, 0) });
+      packs.push({
+        ...base,
+        state: installed ? 'update' : 'new',
+        downloadBytes: plan.needed.reduce((sum, object) => sum + object.size, 0),
+      });
     }
     return { catalog: summary, packs, candidates, client };
   }
@@ -142,14 +183,21 @@ export class SyncService {
         try {
           // Planned again now: a file an earlier pack of this sync brought is not fetched twice.
           const plan = await planInstall(this.#services, candidate.pack);
-          const outcome = plan.kind === 'unchanged' ? plan.outcome : await this.#install(checked.client, { ...candidate, plan }, onProgress);
+          const outcome =
+            plan.kind === 'unchanged' ? plan.outcome : await this.#install(checked.client, { ...candidate, plan }, onProgress);
           results.push({ id: outcome.id, title, status: outcome.status, version: outcome.version });
         } catch (error) {
           if (error instanceof HubFailure && error.reason === 'cancelled') return { cancelled: true, results };
           // A dropped hub stops the whole sync; a bad pack only itself.
           if (error instanceof HubFailure) throw error;
           if (!(error instanceof PackRefusal)) throw error;
-          results.push({ id: candidate.entry.id, title, status: 'failed', version: candidate.entry.version, failure: { messageKey: error.messageKey, params: error.params } });
+          results.push({
+            id: candidate.entry.id,
+            title,
+            status: 'failed',
+            version: candidate.entry.version,
+            failure: { messageKey: error.messageKey, params: error.params },
+          });
         }
       }
       await this.#forgetFinishedDownloads(checked.candidates);
@@ -184,7 +232,10 @@ export class SyncService {
         if (error instanceof HubFailure && error.reason === 'notFound') continue;
         throw error;
       }
-      await trust.acceptRevocations({ bytes, signature: await get(archiveNames.revocationsSignature) }, hubPaths.revocations(root.keyId, archiveNames.revocations));
+      await trust.acceptRevocations(
+        { bytes, signature: await get(archiveNames.revocationsSignature) },
+        hubPaths.revocations(root.keyId, archiveNames.revocations),
+      );
     }
   }
 
@@ -201,9 +252,19 @@ export class SyncService {
     const documents = { manifest, manifestSignature, publisher: publisherDocument, publisherSignature };
     const { trust } = this.#services;
     const label = entry.title.vi ?? entry.id;
-    const publisher = verifyPublisher({ bytes: documents.publisher, signature: documents.publisherSignature }, trust.roots(), trust.state(), trust.now(), label);
+    const publisher = verifyPublisher(
+      { bytes: documents.publisher, signature: documents.publisherSignature },
+      trust.roots(),
+      trust.state(),
+      trust.now(),
+      label,
+    );
     const verified = verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, label);
-    if (verified.manifestSha256 !== entry.manifestSha256 || verified.manifest.id !== entry.id || verified.manifest.version !== entry.version) {
+    if (
+      verified.manifestSha256 !== entry.manifestSha256 ||
+      verified.manifest.id !== entry.id ||
+      verified.manifest.version !== entry.version
+    ) {
       throw new PackRefusal('keyMismatch', { pack: label, document: archiveNames.manifest });
     }
     return { ...verified, documents };
@@ -222,7 +283,16 @@ export class SyncService {
       const bytesPerSecond = meter.rate();
       // At most the total: a part that turns out wrong is fetched again, counted twice.
       const done = Math.min(doneBytes, totalBytes);
-      onProgress({ packId: pack.manifest.id, title, doneBytes: done, totalBytes, doneFiles, totalFiles: plan.needed.length, bytesPerSecond, secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - done) / bytesPerSecond) : null });
+      onProgress({
+        packId: pack.manifest.id,
+        title,
+        doneBytes: done,
+        totalBytes,
+        doneFiles,
+        totalFiles: plan.needed.length,
+        bytesPerSecond,
+        secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - done) / bytesPerSecond) : null,
+      });
     }, progressEveryMs);
     const onBytes = (count: number) => {
       doneBytes += count;
@@ -233,10 +303,19 @@ export class SyncService {
     let fromBundle: Promise<{ complete: ReadonlySet<string>; held: HeldDownloads; ran: boolean }> | undefined;
     const bundleFirst = async () => {
       const held = await downloads.held();
-      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({ sha256, size, part: downloads.partOf(sha256), whole: downloads.wholeOf(sha256) }));
+      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({
+        sha256,
+        size,
+        part: downloads.partOf(sha256),
+        whole: downloads.wholeOf(sha256),
+      }));
       // Worth it for a first install of many files: one request instead of one per file. An
       // update, or a pack an earlier sync began, goes file by file, fetching only what is missing.
-      if (files.length < bundleMinFiles || plan.needed.length !== files.length || files.some((file) => held.parts.has(file.sha256) || held.wholes.has(file.sha256))) {
+      if (
+        files.length < bundleMinFiles ||
+        plan.needed.length !== files.length ||
+        files.some((file) => held.parts.has(file.sha256) || held.wholes.has(file.sha256))
+      ) {
         return { complete: new Set<string>(), held, ran: false };
       }
       const { complete, failure } = await client.downloadBundle(hubPaths.bundle(pack.manifest.id, pack.manifest.version), files, {
@@ -291,7 +370,9 @@ export class SyncService {
   /** Keeps downloads only for files a pack still needs, so a later sync can resume them. */
   async #forgetFinishedDownloads(candidates: ReadonlyMap<string, Candidate>): Promise<void> {
     const wanted = new Set([...candidates.values()].flatMap((candidate) => candidate.plan.needed.map((object) => object.sha256)));
-    await openDownloadsFolder(this.#services.store.downloadsDir).forget(async (sha256) => wanted.has(sha256) && !(await this.#services.store.has(sha256)));
+    await openDownloadsFolder(this.#services.store.downloadsDir).forget(
+      async (sha256) => wanted.has(sha256) && !(await this.#services.store.has(sha256)),
+    );
   }
 }
 

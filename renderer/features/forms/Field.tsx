@@ -58,7 +58,13 @@ export function FieldGroup({ legend, hint, error, className, testId, role = 'gro
   const errorId = useId();
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`field field-group${className ? ` ${className}` : ''}`} role={role} aria-describedby={describedBy} aria-invalid={error ? true : undefined} data-testid={testId}>
+    <fieldset
+      className={`field field-group${className ? ` ${className}` : ''}`}
+      role={role}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      data-testid={testId}
+    >
       <legend>{legend}</legend>
       {hint && (
         <p id={hintId} className="hint">

@@ -15,7 +15,11 @@ export const noFieldErrors: FieldErrors = { at: () => undefined, count: 0 };
  */
 export function fieldErrors(error: ApiError | null, prefix = ''): FieldErrors {
   if (!error) return noFieldErrors;
-  const all = error.fields ?? (error.field === undefined ? [] : [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }]);
+  const all =
+    error.fields ??
+    (error.field === undefined
+      ? []
+      : [{ field: error.field, messageKey: error.messageKey, ...(error.params ? { params: error.params } : {}) }]);
   const own = all.filter((each) => each.field.startsWith(prefix)).map((each) => ({ ...each, field: each.field.slice(prefix.length) }));
   return {
     at: (path) => own.find((each) => each.field === path) ?? own.find((each) => each.field.startsWith(`${path}.`)),

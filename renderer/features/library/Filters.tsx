@@ -14,7 +14,15 @@ interface Option {
 }
 
 /** Narrows the list by pack, topic, language and kind; the choices are what is installed. */
-export function Filters({ filters, library, onChange }: { filters: LibraryFilters; library: LibraryData; onChange: (filters: LibraryFilters) => void }) {
+export function Filters({
+  filters,
+  library,
+  onChange,
+}: {
+  filters: LibraryFilters;
+  library: LibraryData;
+  onChange: (filters: LibraryFilters) => void;
+}) {
   const t = useT();
   const set = (key: Key, value: string) => onChange({ ...filters, [key]: value === '' ? undefined : value });
   const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, 'vi');
@@ -30,9 +38,14 @@ export function Filters({ filters, library, onChange }: { filters: LibraryFilter
   const names = library.facets.languages.map((tag) => languageName(t, tag));
   // M'nông has two tags (cmo, mng); when both are there, say which is which.
   const languages = library.facets.languages
-    .map((tag, index) => ({ value: tag, label: names.filter((name) => name === names[index]).length > 1 ? `${names[index] ?? tag} (${tag})` : (names[index] ?? tag) }))
+    .map((tag, index) => ({
+      value: tag,
+      label: names.filter((name) => name === names[index]).length > 1 ? `${names[index] ?? tag} (${tag})` : (names[index] ?? tag),
+    }))
     .sort(byName);
-  const kindOptions = kinds.filter((kind) => library.facets.kinds.includes(kind)).map((kind) => ({ value: kind, label: kindName(t, kind) }));
+  const kindOptions = kinds
+    .filter((kind) => library.facets.kinds.includes(kind))
+    .map((kind) => ({ value: kind, label: kindName(t, kind) }));
 
   return (
     <div className="library-filters" data-testid="library-filters" role="group" aria-label={t('library:filters.label')}>
@@ -49,7 +62,19 @@ export function Filters({ filters, library, onChange }: { filters: LibraryFilter
   );
 }
 
-function FilterSelect({ name, label, value, options, onChange }: { name: Key; label: string; value: string | undefined; options: readonly Option[]; onChange: (key: Key, value: string) => void }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  name: Key;
+  label: string;
+  value: string | undefined;
+  options: readonly Option[];
+  onChange: (key: Key, value: string) => void;
+}) {
   const t = useT();
   const id = useId();
   // A filter from before (a pack since removed) stays choosable, so it can be seen and undone.

@@ -5,7 +5,9 @@ import { highlightParts } from './highlight-parts';
 export const Highlighted = memo(function Highlighted({ text, ranges }: { text: string; ranges: readonly (readonly [number, number])[] }) {
   return (
     <>
-      {highlightParts(text, ranges).map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+      {highlightParts(text, ranges).map((part, index) =>
+        part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+      )}
     </>
   );
 });

@@ -33,7 +33,8 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
   const filtered = useFilteredMaterials(filters, library);
   const search = useSearch(query, filters, library.revision);
 
-  const hits = search.phase === 'done' ? search.hits : search.phase === 'searching' && search.last && !search.last.error ? search.last.hits : null;
+  const hits =
+    search.phase === 'done' ? search.hits : search.phase === 'searching' && search.last && !search.last.error ? search.last.hits : null;
   const entries = useMemo((): readonly ListEntry[] | undefined => {
     if (search.phase === 'idle') return filtered.materials?.map((material) => ({ material }));
     return (hits ?? []).flatMap((hit) => {
@@ -112,7 +113,9 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
     switch (search.phase) {
       case 'idle':
         if (count === undefined) return t('common:loading');
-        return hasFilters(filters) ? t('library:count.filtered', { count, total: formatNumber(libraryTotal ?? 0) }) : t('library:count.all', { count });
+        return hasFilters(filters)
+          ? t('library:count.filtered', { count, total: formatNumber(libraryTotal ?? 0) })
+          : t('library:count.all', { count });
       case 'searching':
         return t('library:search.searching');
       case 'failed':

@@ -40,7 +40,9 @@ function Library() {
   return (
     <div className="library-page" data-testid="library-page" data-view={route.view}>
       <LibraryTabs route={route} />
-      {route.view === 'browse' && <LibraryBrowser library={library} query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} returnTo={returnTo} />}
+      {route.view === 'browse' && (
+        <LibraryBrowser library={library} query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} returnTo={returnTo} />
+      )}
       {route.view === 'material' && <MaterialDetail packId={route.packId} itemId={route.itemId} />}
       {route.view === 'plans' && <PlansPage />}
       {route.view === 'plan' && <PlanEditor planId={route.planId} library={library} />}

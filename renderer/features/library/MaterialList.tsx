@@ -27,7 +27,17 @@ interface MaterialListProps {
  * smoothly as fifty. The page itself scrolls (no box within a box); rows measure their own
  * height, which changes with the text size and the width.
  */
-export function MaterialList({ entries, count, packs, label, testId, planTitle, planMaterials, onTogglePlan, returnTo }: MaterialListProps) {
+export function MaterialList({
+  entries,
+  count,
+  packs,
+  label,
+  testId,
+  planTitle,
+  planMaterials,
+  onTogglePlan,
+  returnTo,
+}: MaterialListProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const [top, setTop] = useState(0);
 
@@ -63,18 +73,31 @@ export function MaterialList({ entries, count, packs, label, testId, planTitle, 
     returned.current = true;
     if (index < 0) return;
     virtualizer.scrollToIndex(index, { align: 'center' });
-    const focus = () => listRef.current?.querySelector<HTMLElement>(`[data-material-id="${CSS.escape(returnTo)}"] .material-title a`)?.focus({ preventScroll: true });
+    const focus = () =>
+      listRef.current
+        ?.querySelector<HTMLElement>(`[data-material-id="${CSS.escape(returnTo)}"] .material-title a`)
+        ?.focus({ preventScroll: true });
     requestAnimationFrame(() => requestAnimationFrame(focus));
   }, [entries, count, returnTo, virtualizer]);
 
   return (
-    <ul ref={listRef} className="material-list" aria-label={label} aria-busy={count > entries.length} style={{ height: virtualizer.getTotalSize() }}>
+    <ul
+      ref={listRef}
+      className="material-list"
+      aria-label={label}
+      aria-busy={count > entries.length}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
       {virtualizer.getVirtualItems().map((item) => {
         const entry = entries[item.index];
         // A row not here yet keeps its place (at the estimated height) until it comes.
         if (!entry) {
           return (
-            <li key={item.key} aria-hidden="true" style={{ height: item.size, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}>
+            <li
+              key={item.key}
+              aria-hidden="true"
+              style={{ height: item.size, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+            >
               <div className="material-row-pending" />
             </li>
           );

@@ -21,7 +21,12 @@ export function PlanBar() {
       ) : (
         <div className="plan-bar-choice">
           <label htmlFor={id}>{t('library:planBar.choose')}</label>
-          <select id={id} data-testid="active-plan" value={activePlan?.id ?? ''} onChange={(event) => setActivePlan(event.target.value || null)}>
+          <select
+            id={id}
+            data-testid="active-plan"
+            value={activePlan?.id ?? ''}
+            onChange={(event) => setActivePlan(event.target.value || null)}
+          >
             <option value="">{t('library:planBar.noPlan')}</option>
             {plans.map((plan) => (
               <option key={plan.id} value={plan.id}>
@@ -31,7 +36,8 @@ export function PlanBar() {
           </select>
           {activePlan && (
             <span className="plan-bar-count">
-              {t('library:plans.count', { count: activePlan.materials.length })} · <a href={libraryHref({ view: 'plan', planId: activePlan.id })}>{t('library:planBar.open')}</a>
+              {t('library:plans.count', { count: activePlan.materials.length })} ·{' '}
+              <a href={libraryHref({ view: 'plan', planId: activePlan.id })}>{t('library:planBar.open')}</a>
             </span>
           )}
         </div>

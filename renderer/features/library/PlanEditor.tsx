@@ -95,7 +95,8 @@ export function PlanEditor({ planId, library }: { planId: string; library: Libra
       {back}
       <PlanTitle plan={plan} />
       <p className="hint">
-        {t('library:plans.count', { count: plan.materials.length })} · {t('library:plans.updated', { date: formatDateTime(plan.updatedAt) })}
+        {t('library:plans.count', { count: plan.materials.length })} ·{' '}
+        {t('library:plans.updated', { date: formatDateTime(plan.updatedAt) })}
       </p>
       <div className="plan-actions">
         {plan.materials.length > 0 ? (
@@ -127,7 +128,12 @@ export function PlanEditor({ planId, library }: { planId: string; library: Libra
           const title = material ? localizedText(material.title) : null;
           const name = title?.text ?? id;
           return (
-            <li key={`${id}#${nth}`} className={`plan-item${material?.withdrawn ? ' is-withdrawn' : ''}`} data-testid="plan-item" data-material-id={id}>
+            <li
+              key={`${id}#${nth}`}
+              className={`plan-item${material?.withdrawn ? ' is-withdrawn' : ''}`}
+              data-testid="plan-item"
+              data-material-id={id}
+            >
               <span className="plan-position" aria-hidden="true">
                 {index + 1}
               </span>
@@ -150,8 +156,19 @@ export function PlanEditor({ planId, library }: { planId: string; library: Libra
                   <p className="field-error">{library.materials ? t('library:plans.gone', { id }) : t('common:loading')}</p>
                 )}
               </div>
-              <div className="plan-item-actions" role="group" aria-label={t('library:plans.itemActions', { position: index + 1, title: name })}>
-                <button type="button" data-action="up" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('library:plans.up', { title: name })} title={t('library:plans.upShort')}>
+              <div
+                className="plan-item-actions"
+                role="group"
+                aria-label={t('library:plans.itemActions', { position: index + 1, title: name })}
+              >
+                <button
+                  type="button"
+                  data-action="up"
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                  aria-label={t('library:plans.up', { title: name })}
+                  title={t('library:plans.upShort')}
+                >
                   <ArrowUp aria-hidden="true" />
                 </button>
                 <button
@@ -164,7 +181,13 @@ export function PlanEditor({ planId, library }: { planId: string; library: Libra
                 >
                   <ArrowDown aria-hidden="true" />
                 </button>
-                <button type="button" data-action="remove" onClick={() => takeOut(index)} aria-label={t('library:plans.remove', { title: name })} title={t('library:plans.removeShort')}>
+                <button
+                  type="button"
+                  data-action="remove"
+                  onClick={() => takeOut(index)}
+                  aria-label={t('library:plans.remove', { title: name })}
+                  title={t('library:plans.removeShort')}
+                >
                   <X aria-hidden="true" />
                 </button>
               </div>

@@ -33,7 +33,8 @@ export function PlansPage() {
                   <a href={libraryHref({ view: 'plan', planId: plan.id })}>{plan.title}</a>
                 </h3>
                 <p className="hint">
-                  {t('library:plans.count', { count: plan.materials.length })} · {t('library:plans.updated', { date: formatDateTime(plan.updatedAt) })}
+                  {t('library:plans.count', { count: plan.materials.length })} ·{' '}
+                  {t('library:plans.updated', { date: formatDateTime(plan.updatedAt) })}
                 </p>
               </div>
               {plan.materials.length > 0 && (

@@ -39,7 +39,12 @@ export function Provenance({ material, pack }: { material: ListedMaterial; pack:
         </span>
       )}
       <span className="provenance-text">
-        {t('library:provenance.line', { publisher: localized(pack.publisher), pack: localized(pack.title), version: pack.version, date: signedOn(pack.publishedAt) })}
+        {t('library:provenance.line', {
+          publisher: localized(pack.publisher),
+          pack: localized(pack.title),
+          version: pack.version,
+          date: signedOn(pack.publishedAt),
+        })}
       </span>
     </p>
   );

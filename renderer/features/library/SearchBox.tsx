@@ -54,7 +54,13 @@ export function SearchBox({ initial, onQuery }: { initial: string; onQuery: (que
           }}
         />
         {text !== '' && (
-          <button type="button" className="search-clear" onClick={clear} aria-label={t('library:search.clear')} title={t('library:search.clear')}>
+          <button
+            type="button"
+            className="search-clear"
+            onClick={clear}
+            aria-label={t('library:search.clear')}
+            title={t('library:search.clear')}
+          >
             <X aria-hidden="true" />
           </button>
         )}

@@ -10,7 +10,10 @@ export interface TextPart {
  */
 export function highlightParts(text: string, ranges: readonly (readonly [number, number])[]): TextPart[] {
   const clean = ranges
-    .map(([start, end]) => [Math.max(0, Math.min(text.length, Math.trunc(start))), Math.max(0, Math.min(text.length, Math.trunc(end)))] as const)
+    .map(
+      ([start, end]) =>
+        [Math.max(0, Math.min(text.length, Math.trunc(start))), Math.max(0, Math.min(text.length, Math.trunc(end)))] as const,
+    )
     .filter(([start, end]) => Number.isFinite(start) && Number.isFinite(end) && end > start)
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];

@@ -9,7 +9,13 @@ export const searchLimit = 200;
 export const maxQueryLength = 10_000;
 
 type Answer =
-  | { readonly key: string; readonly query: string; readonly hits: readonly SearchHit[]; readonly total: number; readonly error?: undefined }
+  | {
+      readonly key: string;
+      readonly query: string;
+      readonly hits: readonly SearchHit[];
+      readonly total: number;
+      readonly error?: undefined;
+    }
   | { readonly key: string; readonly query: string; readonly error: ApiError };
 
 export type SearchState =
@@ -36,11 +42,15 @@ export function useSearch(query: string, filters: LibraryFilters, revision: numb
     if (text === '') return;
     void client.call('library.search', { query: text, limit: searchLimit, ...(JSON.parse(filterKey) as LibraryFilters) }).then((result) => {
       if (ticket !== asked.current) return;
-      setAnswer(result.ok ? { key, query: text, hits: result.value.hits, total: result.value.total } : { key, query: text, error: result.error });
+      setAnswer(
+        result.ok ? { key, query: text, hits: result.value.hits, total: result.value.total } : { key, query: text, error: result.error },
+      );
     });
   }, [client, text, filterKey, key]);
 
   if (text === '') return { phase: 'idle' };
   if (answer?.key !== key) return { phase: 'searching', query: text, last: answer };
-  return answer.error ? { phase: 'failed', query: text, error: answer.error } : { phase: 'done', query: text, hits: answer.hits, total: answer.total };
+  return answer.error
+    ? { phase: 'failed', query: text, error: answer.error }
+    : { phase: 'done', query: text, hits: answer.hits, total: answer.total };
 }

@@ -35,7 +35,12 @@ function EthnicityRows() {
   const rows = field.value ?? [];
   const change = (index: number, row: EthnicityRow) => field.set(rows.map((each, at) => (at === index ? row : each)));
   return (
-    <FieldGroup legend={t('logbooks:field.figureOutreach.audience.byEthnicity')} error={field.error} className="ethnicity-rows" testId="field-audience.byEthnicity">
+    <FieldGroup
+      legend={t('logbooks:field.figureOutreach.audience.byEthnicity')}
+      error={field.error}
+      className="ethnicity-rows"
+      testId="field-audience.byEthnicity"
+    >
       {rows.map((row, index) => (
         <div key={index} className="ethnicity-row">
           <input
@@ -53,7 +58,12 @@ function EthnicityRows() {
             value={row.count === undefined ? '' : String(row.count)}
             onChange={(event) => change(index, { ...row, count: countFromText(event.target.value) })}
           />
-          <button type="button" className="icon-button" onClick={() => field.set(rows.filter((_, at) => at !== index))} aria-label={t('logbooks:audience.removeRow', { number: index + 1 })}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => field.set(rows.filter((_, at) => at !== index))}
+            aria-label={t('logbooks:audience.removeRow', { number: index + 1 })}
+          >
             <X aria-hidden="true" />
           </button>
         </div>

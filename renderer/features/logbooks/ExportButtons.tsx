@@ -23,7 +23,8 @@ export function ExportButtons({ kind, filters }: { kind: LogbookKind; filters: L
     const saved = prepared.ok ? await client.download(prepared.value.downloadId, prepared.value.fileName) : prepared;
     setBusy(false);
     if (!saved.ok) return setStatus({ text: describe(saved.error), error: true });
-    if (prepared.ok && saved.value.saved) setStatus({ text: t('logbooks:export.done', { count: prepared.value.count, fileName: prepared.value.fileName }), error: false });
+    if (prepared.ok && saved.value.saved)
+      setStatus({ text: t('logbooks:export.done', { count: prepared.value.count, fileName: prepared.value.fileName }), error: false });
   };
 
   return (

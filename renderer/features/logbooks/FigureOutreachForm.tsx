@@ -40,4 +40,11 @@ export function FigureOutreachForm() {
   );
 }
 
-export const figureOutreachDefaults = ({ now }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), languages: ['vi'], materials: [], topics: [], questions: [], followUps: [] });
+export const figureOutreachDefaults = ({ now }: NewRecordContext): FormValues => ({
+  occurredAt: localDateTime(now),
+  languages: ['vi'],
+  materials: [],
+  topics: [],
+  questions: [],
+  followUps: [],
+});

@@ -22,13 +22,19 @@ export function LanguagesInput({ path, label }: { path: FieldPath; label: string
   const known = chosen.filter(isFieldLanguage);
   const [other, setOther] = useState(() => chosen.filter((tag) => !isFieldLanguage(tag)).join(', '));
   const [otherOn, setOtherOn] = useState(other !== '');
-  const update = (nextKnown: readonly string[], nextOther: string, on: boolean) => field.set([...fieldLanguages.filter((tag) => nextKnown.includes(tag)), ...(on ? otherTags(nextOther) : [])]);
+  const update = (nextKnown: readonly string[], nextOther: string, on: boolean) =>
+    field.set([...fieldLanguages.filter((tag) => nextKnown.includes(tag)), ...(on ? otherTags(nextOther) : [])]);
 
   return (
     <FieldGroup legend={label} error={field.error} className="wide languages" testId={`field-${path}`}>
       {fieldLanguages.map((tag) => (
         <label key={tag} className="choice">
-          <input type="checkbox" value={tag} checked={known.includes(tag)} onChange={(event) => update(event.target.checked ? [...known, tag] : known.filter((each) => each !== tag), other, otherOn)} />
+          <input
+            type="checkbox"
+            value={tag}
+            checked={known.includes(tag)}
+            onChange={(event) => update(event.target.checked ? [...known, tag] : known.filter((each) => each !== tag), other, otherOn)}
+          />
           <span>{languageLabel(t, tag)}</span>
         </label>
       ))}
@@ -93,7 +99,15 @@ export function LanguageInput({ path, label }: { path: FieldPath; label: string 
             ))}
             <option value="other">{t('logbooks:languages.other')}</option>
           </select>
-          {otherOn && <input {...control} value={value} maxLength={35} placeholder={t('logbooks:languages.otherPlaceholder')} onChange={(event) => field.set(event.target.value.trim())} />}
+          {otherOn && (
+            <input
+              {...control}
+              value={value}
+              maxLength={35}
+              placeholder={t('logbooks:languages.otherPlaceholder')}
+              onChange={(event) => field.set(event.target.value.trim())}
+            />
+          )}
         </span>
       )}
     </Field>

@@ -23,4 +23,8 @@ export function LeafletHandoutForm() {
   );
 }
 
-export const leafletHandoutDefaults = ({ now, name }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), language: 'vi', handedOutBy: name });
+export const leafletHandoutDefaults = ({ now, name }: NewRecordContext): FormValues => ({
+  occurredAt: localDateTime(now),
+  language: 'vi',
+  handedOutBy: name,
+});

@@ -33,7 +33,15 @@ export function LogbookPage({ place }: { place: LogbookPlace }) {
     <div className="logbook-page" data-testid="logbook-page" data-kind={route.kind} data-view={route.view}>
       {place === 'leaflets' && <p className="notice-inline">{t('logbooks:place.printingLater')}</p>}
       {logbookPlaces[place].length > 1 && <LogbookTabs route={route} />}
-      {route.view === 'list' && <RecordList place={place} kind={route.kind} filters={filters[route.kind] ?? defaults} defaults={defaults} onFilters={(next) => setFilters((all) => ({ ...all, [route.kind]: next }))} />}
+      {route.view === 'list' && (
+        <RecordList
+          place={place}
+          kind={route.kind}
+          filters={filters[route.kind] ?? defaults}
+          defaults={defaults}
+          onFilters={(next) => setFilters((all) => ({ ...all, [route.kind]: next }))}
+        />
+      )}
       {route.view === 'record' && <RecordDetail route={route} />}
       {(route.view === 'new' || route.view === 'edit') && <RecordForm key={viewKey} route={route} />}
     </div>
@@ -45,7 +53,12 @@ function LogbookTabs({ route }: { route: LogbookRoute }) {
   return (
     <nav className="logbook-tabs" aria-label={t('logbooks:place.tabs')}>
       {logbookPlaces[route.place].map((kind: LogbookKind) => (
-        <a key={kind} href={logbookHref({ place: route.place, kind, view: 'list' })} aria-current={kind === route.kind ? 'page' : undefined} data-testid={`tab-${kind}`}>
+        <a
+          key={kind}
+          href={logbookHref({ place: route.place, kind, view: 'list' })}
+          aria-current={kind === route.kind ? 'page' : undefined}
+          data-testid={`tab-${kind}`}
+        >
           {t(`logbooks:kind.${kind}`)}
         </a>
       ))}

@@ -20,9 +20,19 @@ export function LoudspeakerForm() {
       <WhereFields cluster />
       <TextInput path="operator" label={t('logbooks:field.loudspeaker.operator')} />
       <MaterialsInput path="materials" label={t('logbooks:common.materials')} hint={t('logbooks:materials.hint')} />
-      <RadioChoices path="source" label={t('logbooks:field.loudspeaker.source')} className="wide" options={broadcastSources.map((value) => ({ value, label: t(`logbooks:source.${value}`) }))} />
+      <RadioChoices
+        path="source"
+        label={t('logbooks:field.loudspeaker.source')}
+        className="wide"
+        options={broadcastSources.map((value) => ({ value, label: t(`logbooks:source.${value}`) }))}
+      />
       {form.values['source'] === 'bulletin' && (
-        <RadioChoices path="bulletinPriority" label={t('logbooks:field.loudspeaker.bulletinPriority')} className="wide" options={bulletinPriorities.map((value) => ({ value, label: t(`logbooks:priority.${value}`) }))} />
+        <RadioChoices
+          path="bulletinPriority"
+          label={t('logbooks:field.loudspeaker.bulletinPriority')}
+          className="wide"
+          options={bulletinPriorities.map((value) => ({ value, label: t(`logbooks:priority.${value}`) }))}
+        />
       )}
       <LanguagesInput path="languages" label={t('logbooks:common.languages')} />
       <CountInput path="repeats" label={t('logbooks:field.loudspeaker.repeats')} />
@@ -34,7 +44,13 @@ export function LoudspeakerForm() {
   );
 }
 
-export const loudspeakerDefaults = ({ now, name }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), operator: name, repeats: 1, languages: ['vi'] });
+export const loudspeakerDefaults = ({ now, name }: NewRecordContext): FormValues => ({
+  occurredAt: localDateTime(now),
+  operator: name,
+  repeats: 1,
+  languages: ['vi'],
+});
 
 /** A priority belongs to a bulletin only; one chosen before the source changed is not kept. */
-export const loudspeakerData = (values: FormValues): FormValues => (values['source'] === 'bulletin' ? values : { ...values, bulletinPriority: undefined });
+export const loudspeakerData = (values: FormValues): FormValues =>
+  values['source'] === 'bulletin' ? values : { ...values, bulletinPriority: undefined };

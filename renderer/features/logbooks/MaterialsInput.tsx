@@ -43,9 +43,20 @@ export function MaterialsInput({ path, label, hint, single = false, kind }: Mate
               {use.source === 'pack' ? (
                 <MaterialText use={use} />
               ) : (
-                <FreeRow text={use.text} autoFocus={focusFree === index} label={t('logbooks:materials.freeRow')} onChange={(text) => replace(index, { source: 'free', text })} />
+                <FreeRow
+                  text={use.text}
+                  autoFocus={focusFree === index}
+                  label={t('logbooks:materials.freeRow')}
+                  onChange={(text) => replace(index, { source: 'free', text })}
+                />
               )}
-              <button type="button" className="icon-button" onClick={() => remove(index)} aria-label={t('logbooks:materials.remove', { title: nameOf(use) })} title={t('logbooks:materials.remove', { title: nameOf(use) })}>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => remove(index)}
+                aria-label={t('logbooks:materials.remove', { title: nameOf(use) })}
+                title={t('logbooks:materials.remove', { title: nameOf(use) })}
+              >
                 <X aria-hidden="true" />
               </button>
             </li>
@@ -69,8 +80,28 @@ export function MaterialsInput({ path, label, hint, single = false, kind }: Mate
   );
 }
 
-function FreeRow({ text, label, autoFocus, onChange }: { text: string; label: string; autoFocus: boolean; onChange: (text: string) => void }) {
-  return <input className="free-material" aria-label={label} placeholder={label} value={text} maxLength={2000} autoFocus={autoFocus} onChange={(event) => onChange(event.target.value)} />;
+function FreeRow({
+  text,
+  label,
+  autoFocus,
+  onChange,
+}: {
+  text: string;
+  label: string;
+  autoFocus: boolean;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <input
+      className="free-material"
+      aria-label={label}
+      placeholder={label}
+      value={text}
+      maxLength={2000}
+      autoFocus={autoFocus}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
 }
 
 function LibrarySearch({ kind, onChoose }: { kind: 'leaflet' | undefined; onChoose: (hit: SearchHit) => void }) {
@@ -129,7 +160,14 @@ function LibrarySearch({ kind, onChoose }: { kind: 'leaflet' | undefined; onChoo
       />
       <ul id={listId} role="listbox" className="material-hits" hidden={!open} aria-label={t('logbooks:materials.hits')}>
         {hits.map((hit, index) => (
-          <li key={hit.id} id={`${listId}-${index}`} role="option" aria-selected={index === active} onMouseDown={(event) => event.preventDefault()} onClick={() => choose(hit)}>
+          <li
+            key={hit.id}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => choose(hit)}
+          >
             {hit.title.text}
           </li>
         ))}

@@ -14,7 +14,9 @@ export function ProblemNotice({ error }: { error: ApiError }) {
   return (
     <div className="problem-notice" role="alert" data-testid={profile ? 'profile-problem' : 'problem'}>
       <p className="field-error">{describe(error)}</p>
-      {profile && <p>{error.messageKey === 'profiles:locked' ? t('logbooks:profile.whereLocked') : t('logbooks:profile.whereNoneActive')}</p>}
+      {profile && (
+        <p>{error.messageKey === 'profiles:locked' ? t('logbooks:profile.whereLocked') : t('logbooks:profile.whereNoneActive')}</p>
+      )}
     </div>
   );
 }

@@ -27,7 +27,13 @@ export function RecordDetail({ route }: { route: LogbookRoute & { view: 'record'
 
   const finalise = async (current: LogRecord) => {
     setProblem(null);
-    const saved = await client.call('logbook.save', { kind: current.kind, id: current.id, month: recordMonth(current.occurredAt), finalise: true, data: current.data });
+    const saved = await client.call('logbook.save', {
+      kind: current.kind,
+      id: current.id,
+      month: recordMonth(current.occurredAt),
+      finalise: true,
+      data: current.data,
+    });
     if (saved.ok) return show(saved.value);
     if (saved.error.code !== 'invalid_input') return setProblem(saved.error);
     // What is missing is answered in the form, each message at its field.
@@ -50,12 +56,20 @@ export function RecordDetail({ route }: { route: LogbookRoute & { view: 'record'
       {error && !record && <ProblemNotice error={error} />}
       {record?.withdrawal && (
         <p className="withdrawn-notice" data-testid="withdrawn-notice">
-          {t('logbooks:detail.withdrawnBy', { at: formatDateTime(record.withdrawal.at), name: record.withdrawal.by.name, reason: record.withdrawal.reason })}
+          {t('logbooks:detail.withdrawnBy', {
+            at: formatDateTime(record.withdrawal.at),
+            name: record.withdrawal.by.name,
+            reason: record.withdrawal.reason,
+          })}
         </p>
       )}
       {record && record.status !== 'withdrawn' && (
         <div className="record-actions">
-          <a className="button-link" href={logbookHref({ ...route, view: 'edit', month: recordMonth(record.occurredAt), id: record.id })} data-testid="edit-record">
+          <a
+            className="button-link"
+            href={logbookHref({ ...route, view: 'edit', month: recordMonth(record.occurredAt), id: record.id })}
+            data-testid="edit-record"
+          >
             <Pencil aria-hidden="true" /> {t('logbooks:detail.edit')}
           </a>
           {record.status === 'draft' && (

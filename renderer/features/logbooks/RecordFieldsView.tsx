@@ -8,7 +8,17 @@ import type { RegistryNameOf } from './use-registry-names';
  * Every field of a record's data, labelled, in reading order; empty ones too, so a
  * missing answer is seen. Fields named in `changed` are marked (an earlier state's edits).
  */
-export function RecordFieldsView({ kind, data, nameOf, changed }: { kind: LogbookKind; data: Readonly<Record<string, unknown>>; nameOf: RegistryNameOf; changed?: ReadonlySet<string> }) {
+export function RecordFieldsView({
+  kind,
+  data,
+  nameOf,
+  changed,
+}: {
+  kind: LogbookKind;
+  data: Readonly<Record<string, unknown>>;
+  nameOf: RegistryNameOf;
+  changed?: ReadonlySet<string>;
+}) {
   const t = useT();
   return (
     <dl className="record-fields">
@@ -28,6 +38,14 @@ export function RecordFieldsView({ kind, data, nameOf, changed }: { kind: Logboo
 }
 
 /** The fields whose value differs between two states of a record. */
-export function changedFields(kind: LogbookKind, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): ReadonlySet<string> {
-  return new Set(recordFields[kind].filter((field) => JSON.stringify(valueAt(before, field.path)) !== JSON.stringify(valueAt(after, field.path))).map((field) => field.path));
+export function changedFields(
+  kind: LogbookKind,
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+): ReadonlySet<string> {
+  return new Set(
+    recordFields[kind]
+      .filter((field) => JSON.stringify(valueAt(before, field.path)) !== JSON.stringify(valueAt(after, field.path)))
+      .map((field) => field.path),
+  );
 }

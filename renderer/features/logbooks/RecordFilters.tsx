@@ -14,11 +14,22 @@ type StatusChoice = (typeof statusChoices)[number];
 const debounceMs = 250;
 
 /** Narrows a logbook's list: months, status (withdrawn ones too), village, words, a rumour's status. */
-export function RecordFilters({ kind, filters, defaults, onChange }: { kind: LogbookKind; filters: ListFilters; defaults: ListFilters; onChange: (filters: ListFilters) => void }) {
+export function RecordFilters({
+  kind,
+  filters,
+  defaults,
+  onChange,
+}: {
+  kind: LogbookKind;
+  filters: ListFilters;
+  defaults: ListFilters;
+  onChange: (filters: ListFilters) => void;
+}) {
   const t = useT();
   const ids = { from: useId(), to: useId(), status: useId(), village: useId(), rumour: useId(), text: useId() };
   const villages = useRegistry('villages').entries ?? [];
-  const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K] | '') => onChange({ ...filters, [key]: value === '' ? undefined : value });
+  const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K] | '') =>
+    onChange({ ...filters, [key]: value === '' ? undefined : value });
   const changed = JSON.stringify(filters) !== JSON.stringify(defaults);
 
   return (
@@ -58,7 +69,11 @@ export function RecordFilters({ kind, filters, defaults, onChange }: { kind: Log
       {kind === 'rumour' && (
         <div className="filter">
           <label htmlFor={ids.rumour}>{t('logbooks:field.rumour.status')}</label>
-          <select id={ids.rumour} value={filters.rumourStatus ?? ''} onChange={(event) => set('rumourStatus', event.target.value as RumourStatus | '')}>
+          <select
+            id={ids.rumour}
+            value={filters.rumourStatus ?? ''}
+            onChange={(event) => set('rumourStatus', event.target.value as RumourStatus | '')}
+          >
             <option value="">{t('logbooks:filters.all')}</option>
             {rumourStatuses.map((status) => (
               <option key={status} value={status}>
@@ -103,7 +118,15 @@ function TextFilter({ id, value, onChange }: { id: string; value: string; onChan
   return (
     <div className="filter filter-text">
       <label htmlFor={id}>{t('logbooks:filters.text')}</label>
-      <input id={id} type="search" value={text} maxLength={200} autoComplete="off" onChange={(event) => setText(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && send(text)} />
+      <input
+        id={id}
+        type="search"
+        value={text}
+        maxLength={200}
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => event.key === 'Enter' && send(text)}
+      />
     </div>
   );
 }

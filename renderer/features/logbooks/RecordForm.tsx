@@ -89,7 +89,12 @@ function FormBody({ route, record, initial }: { route: FormRoute; record: LogRec
     if (busy) return;
     setBusy(true);
     const where = record ? { id: record.id, month: recordMonth(record.occurredAt) } : {};
-    const result = await client.call('logbook.save', { kind: route.kind, ...where, finalise, data: formData(toData ? toData(values) : values) });
+    const result = await client.call('logbook.save', {
+      kind: route.kind,
+      ...where,
+      finalise,
+      data: formData(toData ? toData(values) : values),
+    });
     setBusy(false);
     if (result.ok) {
       forgetForm(key);
@@ -115,7 +120,9 @@ function FormBody({ route, record, initial }: { route: FormRoute; record: LogRec
     }
   };
 
-  const backHref = record ? logbookHref({ ...route, view: 'record', month: recordMonth(record.occurredAt), id: record.id }) : logbookHref({ ...route, view: 'list' });
+  const backHref = record
+    ? logbookHref({ ...route, view: 'record', month: recordMonth(record.occurredAt), id: record.id })
+    : logbookHref({ ...route, view: 'list' });
   const profileProblem = error && error.code !== 'invalid_input';
 
   return (
@@ -124,11 +131,25 @@ function FormBody({ route, record, initial }: { route: FormRoute; record: LogRec
         <ArrowLeft aria-hidden="true" /> {record ? t('logbooks:form.backToRecord') : t('logbooks:detail.back')}
       </a>
       <h2 id="record-form-title" className="view-heading">
-        {record ? t('logbooks:form.editTitle', { kind: t(`logbooks:kind.${route.kind}`) }) : t('logbooks:form.newTitle', { kind: t(`logbooks:kind.${route.kind}`) })}
+        {record
+          ? t('logbooks:form.editTitle', { kind: t(`logbooks:kind.${route.kind}`) })
+          : t('logbooks:form.newTitle', { kind: t(`logbooks:kind.${route.kind}`) })}
       </h2>
       <p className="hint">{final ? t('logbooks:form.finalHint') : t('logbooks:form.draftHint')}</p>
-      {kept && <p className="notice-inline" role="status">{t('logbooks:form.restored')}</p>}
-      <form ref={form} className="card record-form" noValidate onSubmit={(event) => event.preventDefault()} onKeyDown={onKeyDown} data-testid="record-form" data-kind={route.kind}>
+      {kept && (
+        <p className="notice-inline" role="status">
+          {t('logbooks:form.restored')}
+        </p>
+      )}
+      <form
+        ref={form}
+        className="card record-form"
+        noValidate
+        onSubmit={(event) => event.preventDefault()}
+        onKeyDown={onKeyDown}
+        data-testid="record-form"
+        data-kind={route.kind}
+      >
         <RecordFormProvider value={api}>
           <Form />
         </RecordFormProvider>

@@ -14,7 +14,8 @@ type T = ReturnType<typeof useT>;
 /** One field's value as words: names for ids, labels for choices, lists one per line. */
 export function RecordValue({ value, format, nameOf }: { value: unknown; format: ValueFormat; nameOf: RegistryNameOf }) {
   const t = useT();
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span className="value-none">{t('logbooks:value.none')}</span>;
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return <span className="value-none">{t('logbooks:value.none')}</span>;
   switch (format) {
     case 'datetime':
       return <>{formatLocalTime(asText(value))}</>;
@@ -25,7 +26,13 @@ export function RecordValue({ value, format, nameOf }: { value: unknown; format:
     case 'worshipPlace':
       return <>{nameOf(registryOf[format], asText(value)) ?? t('logbooks:value.unknownEntry')}</>;
     case 'materials':
-      return <Lines items={(value as MaterialUse[]).map((use, index) => <MaterialText key={index} use={use} />)} />;
+      return (
+        <Lines
+          items={(value as MaterialUse[]).map((use, index) => (
+            <MaterialText key={index} use={use} />
+          ))}
+        />
+      );
     case 'material':
       return <MaterialText use={value as MaterialUse} />;
     case 'languages':
@@ -39,9 +46,21 @@ export function RecordValue({ value, format, nameOf }: { value: unknown; format:
     case 'channels':
       return <>{(value as string[]).map((channel) => choiceLabel(t, format, channel)).join(', ')}</>;
     case 'lines':
-      return <Lines items={(value as string[]).map((line, index) => <span key={index}>{line}</span>)} />;
+      return (
+        <Lines
+          items={(value as string[]).map((line, index) => (
+            <span key={index}>{line}</span>
+          ))}
+        />
+      );
     case 'ethnicities':
-      return <Lines items={(value as { ethnicity: string; count: number }[]).map((each, index) => <span key={index}>{`${each.ethnicity}: ${formatNumber(each.count)}`}</span>)} />;
+      return (
+        <Lines
+          items={(value as { ethnicity: string; count: number }[]).map((each, index) => (
+            <span key={index}>{`${each.ethnicity}: ${formatNumber(each.count)}`}</span>
+          ))}
+        />
+      );
     case 'longText':
       return <span className="value-long">{asText(value)}</span>;
     case 'text':
@@ -50,7 +69,8 @@ export function RecordValue({ value, format, nameOf }: { value: unknown; format:
 }
 
 /** A value the record holds as text (or a number); anything else as the core wrote it. */
-const asText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value));
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
 
 const registryOf = { village: 'villages', figure: 'figures', worshipPlace: 'places' } as const;
 

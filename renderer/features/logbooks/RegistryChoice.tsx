@@ -10,7 +10,19 @@ import type { FieldPath } from './form-values';
  * An entry of a registry (a village, a community figure, a place of worship), chosen by
  * name. When the registry is still empty, says where to add one.
  */
-export function RegistryChoice({ registry, path, label, hint, onChoose }: { registry: RegistryName; path: FieldPath; label: string; hint?: string; onChoose?: (entry: RegistryEntry) => void }) {
+export function RegistryChoice({
+  registry,
+  path,
+  label,
+  hint,
+  onChoose,
+}: {
+  registry: RegistryName;
+  path: FieldPath;
+  label: string;
+  hint?: string;
+  onChoose?: (entry: RegistryEntry) => void;
+}) {
   const t = useT();
   const { entries } = useRegistry(registry);
   const chosen = (id: string | undefined) => {
@@ -30,7 +42,8 @@ export function RegistryChoice({ registry, path, label, hint, onChoose }: { regi
       after={
         empty && (
           <p className="hint registry-empty">
-            {t(`logbooks:registryEmpty.${registry}`)} <a href={registryHref({ registry, view: 'new' })}>{t('logbooks:registryEmpty.add')}</a>
+            {t(`logbooks:registryEmpty.${registry}`)}{' '}
+            <a href={registryHref({ registry, view: 'new' })}>{t('logbooks:registryEmpty.add')}</a>
           </p>
         )
       }

@@ -25,9 +25,19 @@ export function RevisionHistory({ record, nameOf }: { record: LogRecord; nameOf:
               <li key={state.revision} data-testid="revision">
                 <details>
                   <summary>
-                    {t('logbooks:history.entry', { revision: state.revision, at: formatDateTime(state.savedAt), name: state.savedBy.name, status: t(`logbooks:status.${state.status}`) })}
+                    {t('logbooks:history.entry', {
+                      revision: state.revision,
+                      at: formatDateTime(state.savedAt),
+                      name: state.savedBy.name,
+                      status: t(`logbooks:status.${state.status}`),
+                    })}
                   </summary>
-                  <RecordFieldsView kind={record.kind} data={state.data} nameOf={nameOf} changed={changedFields(record.kind, state.data, after)} />
+                  <RecordFieldsView
+                    kind={record.kind}
+                    data={state.data}
+                    nameOf={nameOf}
+                    changed={changedFields(record.kind, state.data, after)}
+                  />
                 </details>
               </li>
             );

@@ -18,17 +18,35 @@ export function RumourForm() {
       <TextInput path="content" label={t('logbooks:field.rumour.content')} long />
       <DateTimeInput path="occurredAt" label={t('logbooks:field.rumour.occurredAt')} />
       <WhereFields />
-      <CheckboxChoices path="channels" label={t('logbooks:field.rumour.channels')} className="wide" options={spreadChannels.map((value) => ({ value, label: t(`logbooks:channel.${value}`) }))}>
-        {channels.includes('other') && <TextInput path="channelOther" label={t('logbooks:field.rumour.channelOther')} className="other-text" />}
+      <CheckboxChoices
+        path="channels"
+        label={t('logbooks:field.rumour.channels')}
+        className="wide"
+        options={spreadChannels.map((value) => ({ value, label: t(`logbooks:channel.${value}`) }))}
+      >
+        {channels.includes('other') && (
+          <TextInput path="channelOther" label={t('logbooks:field.rumour.channelOther')} className="other-text" />
+        )}
       </CheckboxChoices>
       <MaterialsInput path="answeredBy" label={t('logbooks:field.rumour.answeredBy')} hint={t('logbooks:materials.answerHint')} />
-      <RadioChoices path="status" label={t('logbooks:field.rumour.status')} className="wide" options={rumourStatuses.map((value) => ({ value, label: t(`logbooks:rumourStatus.${value}`) }))} />
+      <RadioChoices
+        path="status"
+        label={t('logbooks:field.rumour.status')}
+        className="wide"
+        options={rumourStatuses.map((value) => ({ value, label: t(`logbooks:rumourStatus.${value}`) }))}
+      />
       <TextInput path="notes" label={t('logbooks:common.notes')} long />
     </div>
   );
 }
 
-export const rumourDefaults = ({ now }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), status: 'new', channels: [], answeredBy: [] });
+export const rumourDefaults = ({ now }: NewRecordContext): FormValues => ({
+  occurredAt: localDateTime(now),
+  status: 'new',
+  channels: [],
+  answeredBy: [],
+});
 
 /** The other channel's name belongs to "other" only. */
-export const rumourData = (values: FormValues): FormValues => (((values['channels'] as string[] | undefined) ?? []).includes('other') ? values : { ...values, channelOther: undefined });
+export const rumourData = (values: FormValues): FormValues =>
+  ((values['channels'] as string[] | undefined) ?? []).includes('other') ? values : { ...values, channelOther: undefined };

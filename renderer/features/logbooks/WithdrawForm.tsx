@@ -10,7 +10,15 @@ import { recordMonth } from './logbook-route';
 import { ProblemNotice } from './ProblemNotice';
 
 /** Takes a record out of use, with the reason it is wrong; it stays, marked withdrawn, never deleted. */
-export function WithdrawForm({ record, onDone, onCancel }: { record: LogRecord; onDone: (record: LogRecord) => void; onCancel: () => void }) {
+export function WithdrawForm({
+  record,
+  onDone,
+  onCancel,
+}: {
+  record: LogRecord;
+  onDone: (record: LogRecord) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const describe = useMessage();
   const { client } = useApi();
@@ -24,7 +32,12 @@ export function WithdrawForm({ record, onDone, onCancel }: { record: LogRecord; 
 
   const withdraw = async () => {
     setBusy(true);
-    const result = await client.call('logbook.withdraw', { kind: record.kind, id: record.id, month: recordMonth(record.occurredAt), reason });
+    const result = await client.call('logbook.withdraw', {
+      kind: record.kind,
+      id: record.id,
+      month: recordMonth(record.occurredAt),
+      reason,
+    });
     setBusy(false);
     if (result.ok) return onDone(result.value);
     setError(result.error);
@@ -48,7 +61,17 @@ export function WithdrawForm({ record, onDone, onCancel }: { record: LogRecord; 
       <h3 id={headingId}>{t('logbooks:withdraw.title')}</h3>
       <p className="hint">{t('logbooks:withdraw.hint')}</p>
       <Field label={t('logbooks:withdraw.reason')} error={reasonError && describe(reasonError)}>
-        {(control) => <textarea {...control} rows={3} value={reason} maxLength={1000} aria-required="true" autoFocus onChange={(event) => setReason(event.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={reason}
+            maxLength={1000}
+            aria-required="true"
+            autoFocus
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
       </Field>
       {error && !reasonError && <ProblemNotice error={error} />}
       <div className="form-buttons">

@@ -44,7 +44,11 @@ function DignitariesMet() {
         <div className="suggestions" role="group" aria-label={t('logbooks:dignitaries.fromPlace')}>
           <span className="hint">{t('logbooks:dignitaries.fromPlace')}</span>
           {offered.map((person) => (
-            <button key={person.name} type="button" onClick={() => met.set([...(met.value ?? []).filter((line) => line.trim() !== ''), person.name])}>
+            <button
+              key={person.name}
+              type="button"
+              onClick={() => met.set([...(met.value ?? []).filter((line) => line.trim() !== ''), person.name])}
+            >
               <UserPlus aria-hidden="true" /> {person.title ? `${person.title} ${person.name}` : person.name}
             </button>
           ))}
@@ -54,4 +58,10 @@ function DignitariesMet() {
   );
 }
 
-export const worshipOutreachDefaults = ({ now, name }: NewRecordContext): FormValues => ({ occurredAt: localDateTime(now), staff: name, dignitariesMet: [], materials: [], followUps: [] });
+export const worshipOutreachDefaults = ({ now, name }: NewRecordContext): FormValues => ({
+  occurredAt: localDateTime(now),
+  staff: name,
+  dignitariesMet: [],
+  materials: [],
+  followUps: [],
+});

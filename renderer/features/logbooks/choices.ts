@@ -15,7 +15,16 @@ type Rumour = RecordData<'rumour'>;
 
 export const broadcastSources = everyOne<Loudspeaker['source']>()(['own', 'relayNational', 'relayProvincial', 'bulletin']);
 export const bulletinPriorities = everyOne<NonNullable<Loudspeaker['bulletinPriority']>>()(['normal', 'priority', 'emergency']);
-export const spreadChannels = everyOne<Rumour['channels'][number]>()(['wordOfMouth', 'zalo', 'facebook', 'tiktok', 'youtube', 'phone', 'loudspeaker', 'other']);
+export const spreadChannels = everyOne<Rumour['channels'][number]>()([
+  'wordOfMouth',
+  'zalo',
+  'facebook',
+  'tiktok',
+  'youtube',
+  'phone',
+  'loudspeaker',
+  'other',
+]);
 export const rumourStatuses = everyOne<Rumour['status']>()(['new', 'forwarded', 'confirmedFalse', 'confirmedTrue']);
 export type BroadcastSource = (typeof broadcastSources)[number];
 export type BulletinPriority = (typeof bulletinPriorities)[number];

@@ -16,15 +16,35 @@ interface Labelled {
   readonly className?: string;
 }
 
-export function TextInput({ path, label, hint, className, long = false, maxLength = long ? 5000 : 200, listId }: Labelled & { long?: boolean; maxLength?: number; listId?: string }) {
+export function TextInput({
+  path,
+  label,
+  hint,
+  className,
+  long = false,
+  maxLength = long ? 5000 : 200,
+  listId,
+}: Labelled & { long?: boolean; maxLength?: number; listId?: string }) {
   const field = useFormField<string>(path);
   return (
     <Field label={label} hint={hint} error={field.error} className={className ?? (long ? 'wide' : undefined)} testId={`field-${path}`}>
       {(control) =>
         long ? (
-          <textarea {...control} rows={3} maxLength={maxLength} value={field.value ?? ''} onChange={(event) => field.set(event.target.value)} />
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={maxLength}
+            value={field.value ?? ''}
+            onChange={(event) => field.set(event.target.value)}
+          />
         ) : (
-          <input {...control} maxLength={maxLength} list={listId} value={field.value ?? ''} onChange={(event) => field.set(event.target.value)} />
+          <input
+            {...control}
+            maxLength={maxLength}
+            list={listId}
+            value={field.value ?? ''}
+            onChange={(event) => field.set(event.target.value)}
+          />
         )
       }
     </Field>
@@ -65,7 +85,12 @@ export function DateTimeInput({ path, label, hint }: Labelled) {
       {(control) => (
         <span className="with-button">
           <input {...control} type="datetime-local" value={field.value ?? ''} onChange={(event) => field.set(event.target.value)} />
-          <button type="button" onClick={() => field.set(localDateTime(new Date()))} aria-label={t('logbooks:form.nowFor', { field: label })} title={t('logbooks:form.nowFor', { field: label })}>
+          <button
+            type="button"
+            onClick={() => field.set(localDateTime(new Date()))}
+            aria-label={t('logbooks:form.nowFor', { field: label })}
+            title={t('logbooks:form.nowFor', { field: label })}
+          >
             <Clock aria-hidden="true" /> {t('logbooks:form.now')}
           </button>
         </span>
@@ -79,7 +104,16 @@ export interface Option<V extends string> {
   readonly label: string;
 }
 
-export function SelectInput<V extends string>({ path, label, hint, options, empty, className, after, onChosen }: Labelled & { options: readonly Option<V>[]; empty: string; after?: ReactNode; onChosen?: (value: V | undefined) => void }) {
+export function SelectInput<V extends string>({
+  path,
+  label,
+  hint,
+  options,
+  empty,
+  className,
+  after,
+  onChosen,
+}: Labelled & { options: readonly Option<V>[]; empty: string; after?: ReactNode; onChosen?: (value: V | undefined) => void }) {
   const field = useFormField<V>(path);
   return (
     <Field label={label} hint={hint} error={field.error} className={className} testId={`field-${path}`}>
@@ -115,7 +149,13 @@ export function RadioChoices<V extends string>({ path, label, hint, options, cla
     <FieldGroup legend={label} hint={hint} error={field.error} role="radiogroup" className={className} testId={`field-${path}`}>
       {options.map((option) => (
         <label key={option.value} className="choice">
-          <input type="radio" name={path} value={option.value} checked={field.value === option.value} onChange={() => field.set(option.value)} />
+          <input
+            type="radio"
+            name={path}
+            value={option.value}
+            checked={field.value === option.value}
+            onChange={() => field.set(option.value)}
+          />
           <span>{option.label}</span>
         </label>
       ))}
@@ -124,16 +164,33 @@ export function RadioChoices<V extends string>({ path, label, hint, options, cla
 }
 
 /** Several choices; `children` may add what a choice asks for (the "other" text). */
-export function CheckboxChoices<V extends string>({ path, label, hint, options, className, children }: Labelled & { options: readonly Option<V>[]; children?: ReactNode }) {
+export function CheckboxChoices<V extends string>({
+  path,
+  label,
+  hint,
+  options,
+  className,
+  children,
+}: Labelled & { options: readonly Option<V>[]; children?: ReactNode }) {
   const field = useFormField<V[]>(path);
   const chosen = field.value ?? [];
   // Kept in the order shown, whatever order they were ticked in.
-  const toggle = (value: V, on: boolean) => field.set(on ? options.map((option) => option.value).filter((each) => each === value || chosen.includes(each)) : chosen.filter((each) => each !== value));
+  const toggle = (value: V, on: boolean) =>
+    field.set(
+      on
+        ? options.map((option) => option.value).filter((each) => each === value || chosen.includes(each))
+        : chosen.filter((each) => each !== value),
+    );
   return (
     <FieldGroup legend={label} hint={hint} error={field.error} className={className} testId={`field-${path}`}>
       {options.map((option) => (
         <label key={option.value} className="choice">
-          <input type="checkbox" value={option.value} checked={chosen.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+          <input
+            type="checkbox"
+            value={option.value}
+            checked={chosen.includes(option.value)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />
           <span>{option.label}</span>
         </label>
       ))}
@@ -147,8 +204,21 @@ export function LinesInput({ path, label, hint, className }: Labelled) {
   const t = useT();
   const field = useFormField<string[]>(path);
   return (
-    <Field label={label} hint={hint ?? t('logbooks:form.linesHint')} error={field.error} className={className ?? 'wide'} testId={`field-${path}`}>
-      {(control) => <textarea {...control} rows={3} value={(field.value ?? []).join('\n')} onChange={(event) => field.set(event.target.value.split('\n'))} />}
+    <Field
+      label={label}
+      hint={hint ?? t('logbooks:form.linesHint')}
+      error={field.error}
+      className={className ?? 'wide'}
+      testId={`field-${path}`}
+    >
+      {(control) => (
+        <textarea
+          {...control}
+          rows={3}
+          value={(field.value ?? []).join('\n')}
+          onChange={(event) => field.set(event.target.value.split('\n'))}
+        />
+      )}
     </Field>
   );
 }

@@ -12,7 +12,10 @@ export function withValueAt(values: FormValues, path: string, value: unknown): F
   const [head = '', ...rest] = path.split('.');
   if (rest.length === 0) return { ...values, [head]: value };
   const inner = values[head];
-  return { ...values, [head]: withValueAt(inner !== null && typeof inner === 'object' ? (inner as FormValues) : {}, rest.join('.'), value) };
+  return {
+    ...values,
+    [head]: withValueAt(inner !== null && typeof inner === 'object' ? (inner as FormValues) : {}, rest.join('.'), value),
+  };
 }
 
 /**

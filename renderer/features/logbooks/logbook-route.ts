@@ -26,7 +26,12 @@ const monthPattern = /^\d{4}-\d{2}$/;
  */
 export function parseLogbookRoute(place: LogbookPlace, hash: string): LogbookRoute {
   const kinds: readonly LogbookKind[] = logbookPlaces[place];
-  const segments = hash.replace(/^#\/?/, '').split('/').slice(1).filter((segment) => segment !== '').map(decode);
+  const segments = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .slice(1)
+    .filter((segment) => segment !== '')
+    .map(decode);
   const kind = kinds.length > 1 && kinds.includes(segments[0] as LogbookKind) ? (segments.shift() as LogbookKind) : kinds[0];
   const [first, second, third] = segments;
   const at = { place, kind: kind ?? logbookPlaces[place][0] };

@@ -110,5 +110,10 @@ export const recordFields: Record<LogbookKind, readonly FieldShown[]> = {
 
 /** The value at a dotted path of a record's data. */
 export function valueAt(data: Readonly<Record<string, unknown>>, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      data,
+    );
 }

@@ -25,7 +25,10 @@ export function recordTitle(kind: LogbookKind, data: LogRecord['data'], nameOf: 
       return text(data['content']);
     case 'leafletHandout': {
       const leaflet = data['leaflet'] as MaterialUse | undefined;
-      const copies = typeof data['copies'] === 'number' ? t('logbooks:list.copies', { count: data['copies'], number: formatNumber(data['copies']) }) : '';
+      const copies =
+        typeof data['copies'] === 'number'
+          ? t('logbooks:list.copies', { count: data['copies'], number: formatNumber(data['copies']) })
+          : '';
       // The count first, so a long leaflet title never hides it.
       return [copies, leaflet ? materialName(leaflet) : ''].filter(Boolean).join(' · ');
     }

@@ -16,7 +16,11 @@ export interface MaterialHits {
 /** The library's materials matching what is typed (a leaflet picker asks for leaflets only). */
 export function useMaterialHits(query: string, kind: 'leaflet' | undefined): MaterialHits {
   const { client } = useApi();
-  const [answer, setAnswer] = useState<{ query: string; hits: readonly SearchHit[]; error: ApiError | null }>({ query: '', hits: [], error: null });
+  const [answer, setAnswer] = useState<{ query: string; hits: readonly SearchHit[]; error: ApiError | null }>({
+    query: '',
+    hits: [],
+    error: null,
+  });
   const asked = useRef(0);
   const text = query.trim();
 
@@ -25,7 +29,8 @@ export function useMaterialHits(query: string, kind: 'leaflet' | undefined): Mat
     if (text === '') return;
     const timer = setTimeout(() => {
       void client.call('library.search', { query: text, limit, ...(kind ? { kind } : {}) }).then((result) => {
-        if (ticket === asked.current) setAnswer(result.ok ? { query: text, hits: result.value.hits, error: null } : { query: text, hits: [], error: result.error });
+        if (ticket === asked.current)
+          setAnswer(result.ok ? { query: text, hits: result.value.hits, error: null } : { query: text, hits: [], error: result.error });
       });
     }, debounceMs);
     return () => clearTimeout(timer);

@@ -12,11 +12,19 @@ export interface RecordState {
 /** One record, kept current when it is saved or withdrawn (here or in another window). */
 export function useRecord(kind: LogbookKind, id: string, month: string): RecordState {
   const { client } = useApi();
-  const [state, setState] = useState<{ id: string; record: LogRecord | undefined; error: ApiError | null }>({ id, record: undefined, error: null });
+  const [state, setState] = useState<{ id: string; record: LogRecord | undefined; error: ApiError | null }>({
+    id,
+    record: undefined,
+    error: null,
+  });
 
   const reload = useCallback(() => {
     void client.call('logbook.get', { kind, id, month }).then((result) => {
-      setState((current) => (result.ok ? { id, record: result.value, error: null } : { id, record: current.id === id ? current.record : undefined, error: result.error }));
+      setState((current) =>
+        result.ok
+          ? { id, record: result.value, error: null }
+          : { id, record: current.id === id ? current.record : undefined, error: result.error },
+      );
     });
   }, [client, kind, id, month]);
 

@@ -27,7 +27,11 @@ export function useRecords(kind: LogbookKind, filters: ListFilters): RecordsStat
     void client.call('logbook.list', JSON.parse(key) as ApiInput<'logbook.list'>).then((result) => {
       if (ticket !== asked.current) return;
       const { kind: asking } = JSON.parse(key) as { kind: LogbookKind };
-      setState((current) => (result.ok ? { kind: asking, answer: result.value, error: null } : { kind: asking, answer: current.kind === asking ? current.answer : undefined, error: result.error }));
+      setState((current) =>
+        result.ok
+          ? { kind: asking, answer: result.value, error: null }
+          : { kind: asking, answer: current.kind === asking ? current.answer : undefined, error: result.error },
+      );
     });
   }, [client, key]);
 

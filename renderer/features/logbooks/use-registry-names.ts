@@ -11,7 +11,12 @@ export function useRegistryNames(): RegistryNameOf {
   const places = useRegistry('places').entries;
   const names = useMemo(() => {
     const byRegistry = { villages, figures, places };
-    return Object.fromEntries(Object.entries(byRegistry).map(([registry, entries]) => [registry, new Map((entries ?? []).map((entry) => [entry.id, entryName(entry)]))]));
+    return Object.fromEntries(
+      Object.entries(byRegistry).map(([registry, entries]) => [
+        registry,
+        new Map((entries ?? []).map((entry) => [entry.id, entryName(entry)])),
+      ]),
+    );
   }, [villages, figures, places]);
   return useCallback((registry, id) => names[registry]?.get(id), [names]);
 }

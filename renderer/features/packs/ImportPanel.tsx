@@ -36,7 +36,10 @@ export function ImportPanel() {
       const imported = await client.call('packs.import', { uploadId: uploaded.value.uploadId });
       results.push(
         imported.ok
-          ? { text: t(`packs:outcome.${imported.value.status}`, { title: imported.value.title, version: imported.value.version }), error: false }
+          ? {
+              text: t(`packs:outcome.${imported.value.status}`, { title: imported.value.title, version: imported.value.version }),
+              error: false,
+            }
           : { text: describe(imported.error), error: true },
       );
     }
@@ -52,7 +55,13 @@ export function ImportPanel() {
   };
 
   return (
-    <section className={`import-panel${dragging ? ' dragging' : ''}`} onDragOver={(event) => (event.preventDefault(), setDragging(true))} onDragLeave={() => setDragging(false)} onDrop={onDrop} data-testid="import-panel">
+    <section
+      className={`import-panel${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => (event.preventDefault(), setDragging(true))}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      data-testid="import-panel"
+    >
       <h3>{t('packs:importTitle')}</h3>
       <p className="hint">{dragging ? t('packs:dropHere') : t('packs:importHint')}</p>
       <label htmlFor={inputId} className="button">
@@ -79,14 +88,24 @@ export function ImportPanel() {
             <>
               <progress max={progress.totalBytes} value={progress.doneBytes} />
               <p className="hint">
-                {t('packs:progress', { done: formatBytes(progress.doneBytes), total: formatBytes(progress.totalBytes), files: progress.doneFiles, totalFiles: progress.totalFiles })}
+                {t('packs:progress', {
+                  done: formatBytes(progress.doneBytes),
+                  total: formatBytes(progress.totalBytes),
+                  files: progress.doneFiles,
+                  totalFiles: progress.totalFiles,
+                })}
               </p>
             </>
           )}
         </div>
       )}
       {outcomes.map((outcome, index) => (
-        <p key={index} className={outcome.error ? 'field-error' : 'status-ok'} role={outcome.error ? 'alert' : 'status'} data-testid="import-outcome">
+        <p
+          key={index}
+          className={outcome.error ? 'field-error' : 'status-ok'}
+          role={outcome.error ? 'alert' : 'status'}
+          data-testid="import-outcome"
+        >
           {outcome.text}
         </p>
       ))}

@@ -20,7 +20,9 @@ export function PackManager() {
         </p>
       )}
       {packs?.length === 0 && <p>{t('packs:empty')}</p>}
-      {packs?.map((pack) => <PackCard key={pack.id} pack={pack} />)}
+      {packs?.map((pack) => (
+        <PackCard key={pack.id} pack={pack} />
+      ))}
       {packs && packs.length > 0 && <p className="hint">{t('packs:storeTotal', { size: formatBytes(storeBytes) })}</p>}
     </section>
   );

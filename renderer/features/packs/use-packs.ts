@@ -19,7 +19,11 @@ export function usePacks(): PacksState {
 
   const reload = useCallback(() => {
     void client.call('packs.list', {}).then((result) => {
-      setState(result.ok ? { packs: result.value.packs, storeBytes: result.value.storeBytes, error: null } : (current) => ({ ...current, error: result.error }));
+      setState(
+        result.ok
+          ? { packs: result.value.packs, storeBytes: result.value.storeBytes, error: null }
+          : (current) => ({ ...current, error: result.error }),
+      );
     });
   }, [client]);
 

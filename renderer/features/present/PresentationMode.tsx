@@ -43,7 +43,10 @@ export function PresentationMode({ target, onExit }: { target: PresentTarget; on
   }, [client]);
 
   const go = useCallback((step: number) => setIndex((current) => Math.min(Math.max(current + step, 0), Math.max(count - 1, 0))), [count]);
-  const resize = useCallback((step: number) => setSize((current) => sizes[Math.min(Math.max(sizes.indexOf(current) + step, 0), sizes.length - 1)] ?? current), []);
+  const resize = useCallback(
+    (step: number) => setSize((current) => sizes[Math.min(Math.max(sizes.indexOf(current) + step, 0), sizes.length - 1)] ?? current),
+    [],
+  );
 
   const exit = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -80,7 +83,14 @@ export function PresentationMode({ target, onExit }: { target: PresentTarget; on
   const languages = useMemo(() => (state.status === 'ready' ? state.presentation.languages : []), [state]);
 
   return (
-    <div className="presentation" role="dialog" aria-modal="true" aria-label={t('viewer:present.label', { title })} data-testid="presentation" style={{ fontSize: `${size}%` }}>
+    <div
+      className="presentation"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('viewer:present.label', { title })}
+      data-testid="presentation"
+      style={{ fontSize: `${size}%` }}
+    >
       <div className="presentation-stage" aria-live="polite">
         {state.status === 'loading' && <p className="presentation-status">{t('viewer:present.loading')}</p>}
         {state.status === 'failed' && (
@@ -95,7 +105,9 @@ export function PresentationMode({ target, onExit }: { target: PresentTarget; on
         <button type="button" onClick={() => go(-1)} disabled={index === 0} aria-label={t('viewer:present.previous')}>
           <ChevronLeft aria-hidden="true" />
         </button>
-        <span data-testid="slide-counter">{t('viewer:present.counter', { current: count === 0 ? 0 : Math.min(index, count - 1) + 1, total: count })}</span>
+        <span data-testid="slide-counter">
+          {t('viewer:present.counter', { current: count === 0 ? 0 : Math.min(index, count - 1) + 1, total: count })}
+        </span>
         <button type="button" onClick={() => go(1)} disabled={index >= count - 1} aria-label={t('viewer:present.next')}>
           <ChevronRight aria-hidden="true" />
         </button>

@@ -13,7 +13,9 @@ export function SlideView({ slide }: { slide: Slide }) {
   switch (slide.kind) {
     case 'text':
       // Sanitised by renderArticleHtml (markdown-it without HTML, then DOMPurify).
-      return <article className="slide slide-text" lang={slide.lang} data-testid="slide" dangerouslySetInnerHTML={{ __html: slide.html }} />;
+      return (
+        <article className="slide slide-text" lang={slide.lang} data-testid="slide" dangerouslySetInnerHTML={{ __html: slide.html }} />
+      );
     case 'image':
       return (
         <figure className="slide slide-image" data-testid="slide">

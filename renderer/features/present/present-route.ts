@@ -5,16 +5,20 @@ export type PresentTarget = { readonly kind: 'plan'; readonly planId: string } |
 export function presentTargetFromHash(hash: string): PresentTarget | undefined {
   const path = hash.replace(/^#\/?/, '');
   if (!path.startsWith('present/')) return undefined;
-  const rest = path.slice('present/'.length).split('/').map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return '';
-    }
-  });
+  const rest = path
+    .slice('present/'.length)
+    .split('/')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return '';
+      }
+    });
   if (rest[0] === 'material' && rest[1] && rest[2]) return { kind: 'material', materialId: `${rest[1]}/${rest[2]}` };
   return rest[0] && rest.length === 1 ? { kind: 'plan', planId: rest[0] } : undefined;
 }
 
 export const hrefForPlan = (planId: string) => `#/present/${encodeURIComponent(planId)}`;
-export const hrefForMaterial = (packId: string, itemId: string) => `#/present/material/${encodeURIComponent(packId)}/${encodeURIComponent(itemId)}`;
+export const hrefForMaterial = (packId: string, itemId: string) =>
+  `#/present/material/${encodeURIComponent(packId)}/${encodeURIComponent(itemId)}`;

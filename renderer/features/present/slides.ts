@@ -35,7 +35,11 @@ export async function slidesFor(material: Material, pack: MaterialPack, sources:
       const response = await fetch(url).catch(() => undefined);
       if (!response?.ok) return [{ kind: 'notice', messageKey: 'viewer:present.unavailable', material }];
       const { renderArticleHtml, splitIntoSlides } = await import('../viewers/article-html');
-      const html = renderArticleHtml(await response.text(), { packId: material.packId, basePath: variant.file.path, materialUrl: sources.materialUrl });
+      const html = renderArticleHtml(await response.text(), {
+        packId: material.packId,
+        basePath: variant.file.path,
+        materialUrl: sources.materialUrl,
+      });
       return splitIntoSlides(html)
         .flatMap((section) => paginate(section, slideChars))
         .map((part) => ({ kind: 'text', html: part, lang: variant.language, material }) as const);

@@ -12,7 +12,10 @@ export interface Presentation {
   readonly languages: readonly string[];
 }
 
-export type PresentationState = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: ApiError | 'notFound' } | { readonly status: 'ready'; readonly presentation: Presentation };
+export type PresentationState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly error: ApiError | 'notFound' }
+  | { readonly status: 'ready'; readonly presentation: Presentation };
 
 interface WholeMaterial {
   readonly material: Material;
@@ -30,7 +33,8 @@ export function usePresentation(target: PresentTarget, language: string): Presen
     let cancelled = false;
     const ready = async (title: string, chosen: readonly WholeMaterial[]): Promise<PresentationState> => {
       const slides: Slide[] = [];
-      for (const { material, pack } of chosen) slides.push(...(await slidesFor(material, pack, { materialUrl: (packId, path) => client.materialUrl(packId, path), language })));
+      for (const { material, pack } of chosen)
+        slides.push(...(await slidesFor(material, pack, { materialUrl: (packId, path) => client.materialUrl(packId, path), language })));
       const languages = [...new Set(chosen.flatMap(({ material }) => material.languages))];
       return { status: 'ready', presentation: { title, slides, languages } };
     };

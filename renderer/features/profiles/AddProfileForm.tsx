@@ -43,7 +43,8 @@ export function AddProfileForm({ activate, submitLabel, pinHint = true, aside, o
     const known = new Set(session.profiles.map((profile) => profile.id));
     const saved = await client.call('profiles.save', { name, ...(pin ? { pin } : {}) });
     const added = saved.ok ? saved.value.profiles.find((profile) => !known.has(profile.id)) : undefined;
-    const result = saved.ok && activate && added ? await client.call('profiles.activate', { id: added.id, ...(pin ? { pin } : {}) }) : saved;
+    const result =
+      saved.ok && activate && added ? await client.call('profiles.activate', { id: added.id, ...(pin ? { pin } : {}) }) : saved;
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(null);
@@ -58,13 +59,47 @@ export function AddProfileForm({ activate, submitLabel, pinHint = true, aside, o
     <form className="add-profile" onSubmit={(event) => void submit(event)} noValidate data-testid="add-profile">
       <div className="form-grid">
         <Field label={t('profiles:add.name')} error={said('name', 'errors:field.tooShort', t('profiles:add.nameNeeded'))} className="wide">
-          {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" data-testid="profile-name" />}
+          {(control) => (
+            <input
+              {...control}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              autoComplete="off"
+              data-testid="profile-name"
+            />
+          )}
         </Field>
-        <Field label={t('profiles:add.pin')} hint={pinHint ? t('profiles:add.pinHint') : undefined} error={said('pin', 'errors:field.badFormat', t('profiles:add.pinFormat'))}>
-          {(control) => <input {...control} type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={(event) => setPin(event.target.value)} data-testid="profile-pin" />}
+        <Field
+          label={t('profiles:add.pin')}
+          hint={pinHint ? t('profiles:add.pinHint') : undefined}
+          error={said('pin', 'errors:field.badFormat', t('profiles:add.pinFormat'))}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              maxLength={8}
+              value={pin}
+              onChange={(event) => setPin(event.target.value)}
+              data-testid="profile-pin"
+            />
+          )}
         </Field>
         <Field label={t('profiles:add.pinAgain')} error={message('pinAgain')}>
-          {(control) => <input {...control} type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pinAgain} onChange={(event) => setPinAgain(event.target.value)} data-testid="profile-pin-again" />}
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              maxLength={8}
+              value={pinAgain}
+              onChange={(event) => setPinAgain(event.target.value)}
+              data-testid="profile-pin-again"
+            />
+          )}
         </Field>
       </div>
       <FormProblem error={error} errors={errors} />

@@ -17,7 +17,11 @@ export function LockScreen() {
         <LockKeyhole aria-hidden="true" className="lock-icon" />
         <h1 id="lock-title">{t('profiles:lock.title')}</h1>
         <p>{t('profiles:lock.intro')}</p>
-        <ProfileChooser profiles={withPin} initial={withPin.some((profile) => profile.id === session.activeId) ? session.activeId : null} submitLabel={t('profiles:lock.unlock')} />
+        <ProfileChooser
+          profiles={withPin}
+          initial={withPin.some((profile) => profile.id === session.activeId) ? session.activeId : null}
+          submitLabel={t('profiles:lock.unlock')}
+        />
         {withPin.length < session.profiles.length && <p className="hint">{t('profiles:lock.noPinNote')}</p>}
       </div>
     </div>

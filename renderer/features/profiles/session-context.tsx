@@ -17,7 +17,10 @@ export function SessionProvider({ initial, children }: { initial: Session; child
   const { client } = useApi();
   const [session, setSession] = useState(initial);
   useEffect(() => client.on('profiles.changed', setSession), [client]);
-  const value = useMemo(() => ({ session, active: session.profiles.find((profile) => profile.id === session.activeId), apply: setSession }), [session]);
+  const value = useMemo(
+    () => ({ session, active: session.profiles.find((profile) => profile.id === session.activeId), apply: setSession }),
+    [session],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

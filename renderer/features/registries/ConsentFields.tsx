@@ -13,7 +13,13 @@ export interface ConsentDraft {
 /** The consent as an entry keeps it; none at all until the person's answer is recorded. */
 export function consentData(draft: ConsentDraft): Record<string, unknown> | undefined {
   if (draft.given === '') return undefined;
-  return { given: draft.given === 'yes', date: draft.date, method: draft.method || undefined, recordedBy: draft.recordedBy, note: draft.note };
+  return {
+    given: draft.given === 'yes',
+    date: draft.date,
+    method: draft.method || undefined,
+    recordedBy: draft.recordedBy,
+    note: draft.note,
+  };
 }
 
 interface ConsentFieldsProps {
@@ -34,7 +40,12 @@ export function ConsentFields({ draft, onChange, message, missing }: ConsentFiel
   const set = (change: Partial<ConsentDraft>) => onChange({ ...draft, ...change });
   return (
     <FieldGroup legend={t('registries:consent.title')} hint={t('registries:consent.how')} className="consent" testId="field-consent">
-      <FieldGroup legend={t('registries:consent.question')} error={message('given') ?? missing} role="radiogroup" testId="field-consent-given">
+      <FieldGroup
+        legend={t('registries:consent.question')}
+        error={message('given') ?? missing}
+        role="radiogroup"
+        testId="field-consent-given"
+      >
         <label className="choice">
           <input type="radio" name="consent-given" checked={draft.given === 'yes'} onChange={() => set({ given: 'yes' })} />
           <span>{t('registries:consent.yes')}</span>
@@ -52,7 +63,12 @@ export function ConsentFields({ draft, onChange, message, missing }: ConsentFiel
           {(control) => <input {...control} value={draft.recordedBy} onChange={(event) => set({ recordedBy: event.target.value })} />}
         </Field>
       </div>
-      <FieldGroup legend={t('registries:field.figures.consent.method')} hint={t('registries:consent.methodHint')} error={message('method')} role="radiogroup">
+      <FieldGroup
+        legend={t('registries:field.figures.consent.method')}
+        hint={t('registries:consent.methodHint')}
+        error={message('method')}
+        role="radiogroup"
+      >
         {consentMethods.map((method) => (
           <label key={method} className="choice">
             <input type="radio" name="consent-method" checked={draft.method === method} onChange={() => set({ method })} />

@@ -33,7 +33,13 @@ export function FigureForm({ entry, onDone }: { entry: RegistryEntry | undefined
   // The day and the officer are filled in for a new record; the answer never is.
   const [consent, setConsent] = useState<ConsentDraft>(
     initial
-      ? { given: initial.consent.given ? 'yes' : 'no', date: initial.consent.date, method: initial.consent.method, recordedBy: initial.consent.recordedBy, note: initial.consent.note ?? '' }
+      ? {
+          given: initial.consent.given ? 'yes' : 'no',
+          date: initial.consent.date,
+          method: initial.consent.method,
+          recordedBy: initial.consent.recordedBy,
+          note: initial.consent.note ?? '',
+        }
       : { given: '', date: todayIso(), method: '', recordedBy: active?.name ?? '', note: '' },
   );
   const { form, busy, errors, error, save } = useSaveEntry('figures', entry, onDone);
@@ -62,10 +68,20 @@ export function FigureForm({ entry, onDone }: { entry: RegistryEntry | undefined
     <form ref={form} className="card registry-form" onSubmit={submit} noValidate data-testid="figure-form">
       <div className="form-grid">
         <Field label={t('registries:field.figures.fullName')} error={message('fullName')} testId="field-fullName">
-          {(control) => <input {...control} value={fullName} onChange={(event) => setFullName(event.target.value)} required autoComplete="off" />}
+          {(control) => (
+            <input {...control} value={fullName} onChange={(event) => setFullName(event.target.value)} required autoComplete="off" />
+          )}
         </Field>
         <Field label={t('registries:field.figures.birthYear')} error={message('birthYear')}>
-          {(control) => <input {...control} inputMode="numeric" maxLength={4} value={birthYear} onChange={(event) => setBirthYear(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              maxLength={4}
+              value={birthYear}
+              onChange={(event) => setBirthYear(event.target.value)}
+            />
+          )}
         </Field>
         <FieldGroup legend={t('registries:field.figures.sex')} error={message('sex')} role="radiogroup" testId="field-sex">
           {sexes.map((value) => (
@@ -75,11 +91,26 @@ export function FigureForm({ entry, onDone }: { entry: RegistryEntry | undefined
             </label>
           ))}
         </FieldGroup>
-        <VillageSelect label={t('registries:field.figures.villageId')} value={villageId} onChange={setVillageId} error={message('villageId')} />
-        <FieldGroup legend={t('registries:field.figures.categories')} hint={t('registries:form.categoriesHint')} error={errors.at('categories') && t('registries:form.chooseCategory')} className="wide" testId="field-categories">
+        <VillageSelect
+          label={t('registries:field.figures.villageId')}
+          value={villageId}
+          onChange={setVillageId}
+          error={message('villageId')}
+        />
+        <FieldGroup
+          legend={t('registries:field.figures.categories')}
+          hint={t('registries:form.categoriesHint')}
+          error={errors.at('categories') && t('registries:form.chooseCategory')}
+          className="wide"
+          testId="field-categories"
+        >
           {figureCategories.map((value) => (
             <label key={value} className="choice">
-              <input type="checkbox" checked={categories.includes(value)} onChange={(event) => setCategories(toggle(figureCategories, categories, value, event.target.checked))} />
+              <input
+                type="checkbox"
+                checked={categories.includes(value)}
+                onChange={(event) => setCategories(toggle(figureCategories, categories, value, event.target.checked))}
+              />
               <span>{t(`registries:category.${value}`)}</span>
             </label>
           ))}
@@ -92,7 +123,11 @@ export function FigureForm({ entry, onDone }: { entry: RegistryEntry | undefined
         <FieldGroup legend={t('registries:field.figures.languages')} error={message('languages')} className="wide">
           {languageChoices.map((tag) => (
             <label key={tag} className="choice">
-              <input type="checkbox" checked={languages.includes(tag)} onChange={(event) => setLanguages(toggle(languageChoices, languages, tag, event.target.checked))} />
+              <input
+                type="checkbox"
+                checked={languages.includes(tag)}
+                onChange={(event) => setLanguages(toggle(languageChoices, languages, tag, event.target.checked))}
+              />
               <span>{languageLabel(t, tag)}</span>
             </label>
           ))}
@@ -104,13 +139,17 @@ export function FigureForm({ entry, onDone }: { entry: RegistryEntry | undefined
         <p className="hint">{t('registries:consent.why')}</p>
         <div className="form-grid">
           <Field label={t('registries:field.figures.ethnicity')} error={message('ethnicity')} testId="field-ethnicity">
-            {(control) => <input {...control} list={ethnicityList} value={ethnicity} onChange={(event) => setEthnicity(event.target.value)} />}
+            {(control) => (
+              <input {...control} list={ethnicityList} value={ethnicity} onChange={(event) => setEthnicity(event.target.value)} />
+            )}
           </Field>
           <Field label={t('registries:field.figures.religion')} error={message('religion')}>
             {(control) => <input {...control} list={religionList} value={religion} onChange={(event) => setReligion(event.target.value)} />}
           </Field>
           <Field label={t('registries:field.figures.phone')} error={message('phone')}>
-            {(control) => <input {...control} type="tel" inputMode="tel" value={phone} onChange={(event) => setPhone(event.target.value)} />}
+            {(control) => (
+              <input {...control} type="tel" inputMode="tel" value={phone} onChange={(event) => setPhone(event.target.value)} />
+            )}
           </Field>
         </div>
         <datalist id={ethnicityList}>

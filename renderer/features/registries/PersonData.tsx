@@ -52,7 +52,17 @@ export function PersonData({ entry, onErased }: { entry: RegistryEntry; onErased
   );
 }
 
-function EraseConfirm({ entry, name, onCancel, onErased }: { entry: RegistryEntry; name: string; onCancel: () => void; onErased: (message: string) => void }) {
+function EraseConfirm({
+  entry,
+  name,
+  onCancel,
+  onErased,
+}: {
+  entry: RegistryEntry;
+  name: string;
+  onCancel: () => void;
+  onErased: (message: string) => void;
+}) {
   const t = useT();
   const describe = useMessage();
   const { client } = useApi();

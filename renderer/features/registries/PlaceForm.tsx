@@ -29,12 +29,15 @@ export function PlaceForm({ entry, onDone }: { entry: RegistryEntry | undefined;
   const [villageId, setVillageId] = useState(initial?.villageId ?? '');
   const [address, setAddress] = useState(initial?.address ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
-  const [dignitaries, setDignitaries] = useState<readonly Dignitary[]>((initial?.dignitaries ?? []).map((person, key) => ({ key, name: person.name, title: person.title ?? '' })));
+  const [dignitaries, setDignitaries] = useState<readonly Dignitary[]>(
+    (initial?.dignitaries ?? []).map((person, key) => ({ key, name: person.name, title: person.title ?? '' })),
+  );
   const [nextKey, setNextKey] = useState(dignitaries.length);
   const { form, busy, errors, error, save } = useSaveEntry('places', entry, onDone);
   const message = useFieldMessage(errors);
 
-  const change = (key: number, patch: Partial<Dignitary>) => setDignitaries(dignitaries.map((person) => (person.key === key ? { ...person, ...patch } : person)));
+  const change = (key: number, patch: Partial<Dignitary>) =>
+    setDignitaries(dignitaries.map((person) => (person.key === key ? { ...person, ...patch } : person)));
   const add = () => {
     setDignitaries([...dignitaries, { key: nextKey, name: '', title: '' }]);
     setNextKey(nextKey + 1);
@@ -61,8 +64,19 @@ export function PlaceForm({ entry, onDone }: { entry: RegistryEntry | undefined;
         <Field label={t('registries:field.places.name')} error={message('name')} testId="field-name">
           {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} required />}
         </Field>
-        <VillageSelect label={t('registries:field.places.villageId')} value={villageId} onChange={setVillageId} error={message('villageId')} />
-        <FieldGroup legend={t('registries:field.places.religion')} error={message('religion')} role="radiogroup" className="wide" testId="field-religion">
+        <VillageSelect
+          label={t('registries:field.places.villageId')}
+          value={villageId}
+          onChange={setVillageId}
+          error={message('villageId')}
+        />
+        <FieldGroup
+          legend={t('registries:field.places.religion')}
+          error={message('religion')}
+          role="radiogroup"
+          className="wide"
+          testId="field-religion"
+        >
           {religions.map((value) => (
             <label key={value} className="choice">
               <input type="radio" name="place-religion" checked={religion === value} onChange={() => setReligion(value)} />
@@ -70,10 +84,18 @@ export function PlaceForm({ entry, onDone }: { entry: RegistryEntry | undefined;
             </label>
           ))}
         </FieldGroup>
-        <Field label={t('registries:field.places.denomination')} hint={t('registries:form.denominationHint')} error={message('denomination')}>
+        <Field
+          label={t('registries:field.places.denomination')}
+          hint={t('registries:form.denominationHint')}
+          error={message('denomination')}
+        >
           {(control) => <input {...control} value={denomination} onChange={(event) => setDenomination(event.target.value)} />}
         </Field>
-        <Field label={t('registries:field.places.organisation')} hint={t('registries:form.organisationHint')} error={message('organisation')}>
+        <Field
+          label={t('registries:field.places.organisation')}
+          hint={t('registries:form.organisationHint')}
+          error={message('organisation')}
+        >
           {(control) => <input {...control} value={organisation} onChange={(event) => setOrganisation(event.target.value)} />}
         </Field>
         <Field label={t('registries:field.places.address')} error={message('address')} className="wide">
@@ -86,12 +108,22 @@ export function PlaceForm({ entry, onDone }: { entry: RegistryEntry | undefined;
         {dignitaries.map((person, index) => (
           <div key={person.key} className="dignitary-row" role="group" aria-label={t('registries:form.dignitary', { number: index + 1 })}>
             <Field label={t('registries:form.dignitaryName')} error={message(`dignitaries.${index}.name`)}>
-              {(control) => <input {...control} value={person.name} onChange={(event) => change(person.key, { name: event.target.value })} />}
+              {(control) => (
+                <input {...control} value={person.name} onChange={(event) => change(person.key, { name: event.target.value })} />
+              )}
             </Field>
             <Field label={t('registries:form.dignitaryTitle')} error={message(`dignitaries.${index}.title`)}>
-              {(control) => <input {...control} value={person.title} onChange={(event) => change(person.key, { title: event.target.value })} />}
+              {(control) => (
+                <input {...control} value={person.title} onChange={(event) => change(person.key, { title: event.target.value })} />
+              )}
             </Field>
-            <button type="button" className="icon-button" onClick={() => setDignitaries(dignitaries.filter((each) => each.key !== person.key))} aria-label={t('registries:form.removeDignitary', { number: index + 1 })} title={t('registries:form.removeDignitary', { number: index + 1 })}>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => setDignitaries(dignitaries.filter((each) => each.key !== person.key))}
+              aria-label={t('registries:form.removeDignitary', { number: index + 1 })}
+              title={t('registries:form.removeDignitary', { number: index + 1 })}
+            >
               <Trash aria-hidden="true" />
             </button>
           </div>

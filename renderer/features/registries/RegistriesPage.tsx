@@ -26,7 +26,11 @@ export function RegistriesPage() {
   return (
     <div className="registries-page" data-testid="registries-page" data-registry={route.registry} data-view={route.view}>
       <RegistryTabs route={route} />
-      {route.view === 'list' ? <RegistryList key={route.registry} registry={route.registry} done={done} /> : <EntryEditor key={routeKey} route={route} onDone={setDone} />}
+      {route.view === 'list' ? (
+        <RegistryList key={route.registry} registry={route.registry} done={done} />
+      ) : (
+        <EntryEditor key={routeKey} route={route} onDone={setDone} />
+      )}
     </div>
   );
 }
@@ -36,7 +40,12 @@ function RegistryTabs({ route }: { route: RegistryRoute }) {
   return (
     <nav className="library-tabs" aria-label={t('registries:page.tabs')}>
       {registryTabs.map((registry) => (
-        <a key={registry} href={registryHref({ registry, view: 'list' })} aria-current={route.registry === registry ? 'page' : undefined} data-testid={`tab-${registry}`}>
+        <a
+          key={registry}
+          href={registryHref({ registry, view: 'list' })}
+          aria-current={route.registry === registry ? 'page' : undefined}
+          data-testid={`tab-${registry}`}
+        >
           {t(`registries:registry.${registry}`)}
         </a>
       ))}

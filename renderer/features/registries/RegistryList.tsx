@@ -21,7 +21,10 @@ export function RegistryList({ registry, done }: { registry: RegistryName; done:
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const columns = useMemo(() => listColumns(registry, t, villageName), [registry, t, villageName]);
-  const shown = useMemo(() => entries?.filter((entry) => deferredQuery.trim() === '' || matchesQuery(searchText(entry, columns), deferredQuery)), [entries, columns, deferredQuery]);
+  const shown = useMemo(
+    () => entries?.filter((entry) => deferredQuery.trim() === '' || matchesQuery(searchText(entry, columns), deferredQuery)),
+    [entries, columns, deferredQuery],
+  );
 
   return (
     <section className="registry-list" aria-labelledby="registry-heading">
@@ -35,7 +38,16 @@ export function RegistryList({ registry, done }: { registry: RegistryName; done:
       <div className="registry-toolbar">
         <div className="registry-search" role="search">
           <label htmlFor={searchId}>{t('registries:list.search')}</label>
-          <input id={searchId} type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('registries:list.searchPlaceholder')} autoComplete="off" spellCheck={false} data-testid="registry-search" />
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder={t('registries:list.searchPlaceholder')}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="registry-search"
+          />
         </div>
         <div className="registry-actions">
           <a className="button-link primary" href={registryHref({ registry, view: 'new' })} data-testid="registry-add">
@@ -58,7 +70,9 @@ export function RegistryList({ registry, done }: { registry: RegistryName; done:
       {shown && entries && entries.length > 0 && (
         <>
           <p className="hint" aria-live="polite" data-testid="registry-count">
-            {deferredQuery.trim() === '' ? t('registries:list.count', { count: entries.length }) : t('registries:list.matching', { count: shown.length, total: entries.length })}
+            {deferredQuery.trim() === ''
+              ? t('registries:list.count', { count: entries.length })
+              : t('registries:list.matching', { count: shown.length, total: entries.length })}
           </p>
           {shown.length > 0 && (
             <div className="registry-table-wrap">

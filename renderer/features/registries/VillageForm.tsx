@@ -50,12 +50,22 @@ export function VillageForm({ entry, onDone }: { entry: RegistryEntry | undefine
           ))}
         </FieldGroup>
         <Field label={t('registries:field.villages.households')} error={message('households')}>
-          {(control) => <input {...control} inputMode="numeric" value={households} onChange={(event) => setHouseholds(event.target.value)} />}
+          {(control) => (
+            <input {...control} inputMode="numeric" value={households} onChange={(event) => setHouseholds(event.target.value)} />
+          )}
         </Field>
-        <Field label={t('registries:field.villages.loudspeakerClusters')} hint={t('registries:form.listHint')} error={message('loudspeakerClusters')}>
+        <Field
+          label={t('registries:field.villages.loudspeakerClusters')}
+          hint={t('registries:form.listHint')}
+          error={message('loudspeakerClusters')}
+        >
           {(control) => <input {...control} value={clusters} onChange={(event) => setClusters(event.target.value)} />}
         </Field>
-        <Field label={t('registries:field.villages.formerDistrict')} hint={t('registries:form.formerDistrictHint')} error={message('formerDistrict')}>
+        <Field
+          label={t('registries:field.villages.formerDistrict')}
+          hint={t('registries:form.formerDistrictHint')}
+          error={message('formerDistrict')}
+        >
           {(control) => <input {...control} value={formerDistrict} onChange={(event) => setFormerDistrict(event.target.value)} />}
         </Field>
         <Field label={t('registries:field.villages.notes')} error={message('notes')} className="wide">
@@ -67,4 +77,3 @@ export function VillageForm({ entry, onDone }: { entry: RegistryEntry | undefine
     </form>
   );
 }
-

@@ -4,7 +4,17 @@ import { entryName } from './entry-view';
 import { useRegistry } from './use-registry';
 
 /** Which village an entry belongs to, chosen from the commune's own list. */
-export function VillageSelect({ label, value, onChange, error }: { label: string; value: string; onChange: (id: string) => void; error: string | undefined }) {
+export function VillageSelect({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  error: string | undefined;
+}) {
   const t = useT();
   const { entries } = useRegistry('villages');
   return (

@@ -6,7 +6,9 @@ import type { FigureData, PlaceData, VillageData } from '../../../electron/core/
  * contract and missing here fails to compile.
  */
 function allOf<T extends string>() {
-  return <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): L => list;
+  return <const L extends readonly T[]>(
+    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+  ): L => list;
 }
 
 export type VillageType = VillageData['type'];
@@ -41,4 +43,20 @@ export const figureLanguages = ['vi', 'rad', 'jra', 'cmo'] as const;
  * ethnic groups (the province's most common first). Stored as written, so any other name
  * may be typed.
  */
-export const ethnicitySuggestions = ['Ê Đê', 'Gia Rai', "M'Nông", 'Kinh', 'Tày', 'Nùng', 'Thái', 'Mường', 'Dao', 'Mông', 'Xơ Đăng', 'Ba Na', 'Sán Chay', 'Chăm', 'Hoa'];
+export const ethnicitySuggestions = [
+  'Ê Đê',
+  'Gia Rai',
+  "M'Nông",
+  'Kinh',
+  'Tày',
+  'Nùng',
+  'Thái',
+  'Mường',
+  'Dao',
+  'Mông',
+  'Xơ Đăng',
+  'Ba Na',
+  'Sán Chay',
+  'Chăm',
+  'Hoa',
+];

@@ -25,24 +25,66 @@ export function listColumns(registry: RegistryName, t: Translate, villageName: (
   switch (registry) {
     case 'villages':
       return [
-        { key: 'type', heading: t('registries:field.villages.type'), cell: (entry) => t(`registries:villageType.${villageData(entry).type}`) },
-        { key: 'households', heading: t('registries:field.villages.households'), cell: (entry) => optionalNumber(villageData(entry).households) },
-        { key: 'clusters', heading: t('registries:field.villages.loudspeakerClusters'), cell: (entry) => (villageData(entry).loudspeakerClusters ?? []).join('; ') },
+        {
+          key: 'type',
+          heading: t('registries:field.villages.type'),
+          cell: (entry) => t(`registries:villageType.${villageData(entry).type}`),
+        },
+        {
+          key: 'households',
+          heading: t('registries:field.villages.households'),
+          cell: (entry) => optionalNumber(villageData(entry).households),
+        },
+        {
+          key: 'clusters',
+          heading: t('registries:field.villages.loudspeakerClusters'),
+          cell: (entry) => (villageData(entry).loudspeakerClusters ?? []).join('; '),
+        },
         { key: 'formerDistrict', heading: t('registries:list.formerDistrict'), cell: (entry) => villageData(entry).formerDistrict ?? '' },
       ];
     case 'figures':
       return [
-        { key: 'categories', heading: t('registries:field.figures.categories'), cell: (entry) => figureData(entry).categories.map((each) => t(`registries:category.${each}`)).join(', ') },
+        {
+          key: 'categories',
+          heading: t('registries:field.figures.categories'),
+          cell: (entry) =>
+            figureData(entry)
+              .categories.map((each) => t(`registries:category.${each}`))
+              .join(', '),
+        },
         { key: 'village', heading: t('registries:field.figures.villageId'), cell: (entry) => villageName(figureData(entry).villageId) },
-        { key: 'languages', heading: t('registries:field.figures.languages'), cell: (entry) => figureData(entry).languages.map((tag) => languageLabel(t, tag)).join(', ') },
-        { key: 'consent', heading: t('registries:list.consent'), cell: (entry) => t(figureData(entry).consent.given ? 'registries:list.consentGiven' : 'registries:list.consentRefused') },
+        {
+          key: 'languages',
+          heading: t('registries:field.figures.languages'),
+          cell: (entry) =>
+            figureData(entry)
+              .languages.map((tag) => languageLabel(t, tag))
+              .join(', '),
+        },
+        {
+          key: 'consent',
+          heading: t('registries:list.consent'),
+          cell: (entry) => t(figureData(entry).consent.given ? 'registries:list.consentGiven' : 'registries:list.consentRefused'),
+        },
       ];
     case 'places':
       return [
-        { key: 'religion', heading: t('registries:field.places.religion'), cell: (entry) => [t(`registries:religion.${placeData(entry).religion}`), placeData(entry).denomination].filter(Boolean).join(' · ') },
+        {
+          key: 'religion',
+          heading: t('registries:field.places.religion'),
+          cell: (entry) =>
+            [t(`registries:religion.${placeData(entry).religion}`), placeData(entry).denomination].filter(Boolean).join(' · '),
+        },
         { key: 'organisation', heading: t('registries:field.places.organisation'), cell: (entry) => placeData(entry).organisation ?? '' },
         { key: 'village', heading: t('registries:field.places.villageId'), cell: (entry) => villageName(placeData(entry).villageId) },
-        { key: 'dignitaries', heading: t('registries:field.places.dignitaries'), cell: (entry) => placeData(entry).dignitaries.map((person) => person.name).join(', ') },
+        {
+          key: 'dignitaries',
+          heading: t('registries:field.places.dignitaries'),
+          cell: (entry) =>
+            placeData(entry)
+              .dignitaries.map((person) => person.name)
+              .join(', '),
+        },
       ];
   }
 }

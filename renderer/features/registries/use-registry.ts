@@ -19,7 +19,9 @@ export function useRegistry(registry: RegistryName): RegistryState {
 
   const reload = useCallback(() => {
     void client.call('registry.list', { registry }).then((result) => {
-      setState(result.ok ? { registry, entries: result.value.entries, error: null } : (current) => ({ ...current, registry, error: result.error }));
+      setState(
+        result.ok ? { registry, entries: result.value.entries, error: null } : (current) => ({ ...current, registry, error: result.error }),
+      );
     });
   }, [client, registry]);
 

@@ -34,7 +34,14 @@ export function IdleLockField() {
       <Field label={t('profiles:idle.label')} hint={t('profiles:idle.hint')} error={message('minutes')}>
         {(control) => (
           <div className="field-row">
-            <input {...control} inputMode="numeric" className="narrow" value={minutes} onChange={(event) => setMinutes(event.target.value)} data-testid="idle-minutes" />
+            <input
+              {...control}
+              inputMode="numeric"
+              className="narrow"
+              value={minutes}
+              onChange={(event) => setMinutes(event.target.value)}
+              data-testid="idle-minutes"
+            />
             <button type="submit">{t('profiles:idle.save')}</button>
           </div>
         )}

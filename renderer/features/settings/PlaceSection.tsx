@@ -27,15 +27,25 @@ export function PlaceSection() {
   };
 
   return (
-    <form className="card place-section" aria-labelledby="place-title" onSubmit={(event) => void save(event)} noValidate data-testid="place-settings">
+    <form
+      className="card place-section"
+      aria-labelledby="place-title"
+      onSubmit={(event) => void save(event)}
+      noValidate
+      data-testid="place-settings"
+    >
       <h2 id="place-title">{t('settings:place.title')}</h2>
       <p className="hint">{t('settings:place.hint')}</p>
       <div className="form-grid">
         <Field label={t('settings:place.commune')} hint={t('settings:place.communeHint')} error={message('commune')}>
-          {(control) => <input {...control} value={commune} onChange={(event) => setCommune(event.target.value)} data-testid="setting-commune" />}
+          {(control) => (
+            <input {...control} value={commune} onChange={(event) => setCommune(event.target.value)} data-testid="setting-commune" />
+          )}
         </Field>
         <Field label={t('settings:place.province')} error={message('province')}>
-          {(control) => <input {...control} value={province} onChange={(event) => setProvince(event.target.value)} data-testid="setting-province" />}
+          {(control) => (
+            <input {...control} value={province} onChange={(event) => setProvince(event.target.value)} data-testid="setting-province" />
+          )}
         </Field>
       </div>
       <FormProblem error={error} errors={errors} />

@@ -19,7 +19,8 @@ export function TrustedRoots() {
       <ul>
         {roots.map((root) => (
           <li key={root.keyId}>
-            <strong>{localized(root.name)}</strong> · {t(`settings:roots.role.${root.role}`)} · {t(root.builtIn ? 'settings:roots.builtIn' : 'settings:roots.added')}
+            <strong>{localized(root.name)}</strong> · {t(`settings:roots.role.${root.role}`)} ·{' '}
+            {t(root.builtIn ? 'settings:roots.builtIn' : 'settings:roots.added')}
             <div className="hint">
               {t('settings:roots.prefixes', { list: root.prefixes.join(', ') })} · <code>{root.keyId}</code>
             </div>

@@ -25,7 +25,8 @@ export function UsersSection() {
               <strong>{profile.name}</strong>
               {profile.id === session.activeId && <span className="badge badge-official">{t('profiles:switcher.current')}</span>}
               <span className="hint">
-                {profile.hasPin && <KeyRound aria-hidden="true" />} {t(profile.hasPin ? 'profiles:withPin' : 'profiles:withoutPin')} · {t('profiles:users.since', { date: formatDate(profile.createdAt) })}
+                {profile.hasPin && <KeyRound aria-hidden="true" />} {t(profile.hasPin ? 'profiles:withPin' : 'profiles:withoutPin')} ·{' '}
+                {t('profiles:users.since', { date: formatDate(profile.createdAt) })}
               </span>
             </li>
           ))}

@@ -23,7 +23,9 @@ export function HubPanel() {
       <p className="hint">{t('sync:hubHint')}</p>
       <HubAddress />
       <p className="hint" data-testid="catalog-status">
-        {status?.catalog ? t('sync:lastCatalog', { version: status.catalog.version, date: formatDate(status.catalog.fetchedAt) }) : t('sync:neverSynced')}
+        {status?.catalog
+          ? t('sync:lastCatalog', { version: status.catalog.version, date: formatDate(status.catalog.fetchedAt) })
+          : t('sync:neverSynced')}
         {status?.catalog?.expired && ` ${t('sync:catalogExpiredKnown')}`}
       </p>
       <div className="pack-actions">
@@ -49,7 +51,11 @@ export function HubPanel() {
       )}
       {check && check.catalog.status !== 'ok' && (
         <p className="field-error" role="alert" data-testid="catalog-warning">
-          {t(`sync:catalog.${check.catalog.status}`, { version: check.catalog.version, known: check.catalog.knownVersion ?? '', date: formatDate(check.catalog.expiresAt) })}
+          {t(`sync:catalog.${check.catalog.status}`, {
+            version: check.catalog.version,
+            known: check.catalog.knownVersion ?? '',
+            date: formatDate(check.catalog.expiresAt),
+          })}
         </p>
       )}
       {check && check.catalog.status === 'ok' && toFetch.length === 0 && !run && <p className="status-ok">{t('sync:nothingNew')}</p>}
@@ -57,8 +63,14 @@ export function HubPanel() {
         <ul className="available-packs" data-testid="available-packs">
           {check.packs.map((pack) => (
             <li key={pack.id} data-state={pack.state}>
-              <strong>{localized(pack.title)}</strong> · {t(`sync:state.${pack.state}`, { version: pack.version, installed: pack.installedVersion ?? '' })}
-              {(pack.state === 'new' || pack.state === 'update') && <span className="hint"> · {t('sync:download', { size: formatBytes(pack.downloadBytes), total: formatBytes(pack.totalBytes) })}</span>}
+              <strong>{localized(pack.title)}</strong> ·{' '}
+              {t(`sync:state.${pack.state}`, { version: pack.version, installed: pack.installedVersion ?? '' })}
+              {(pack.state === 'new' || pack.state === 'update') && (
+                <span className="hint">
+                  {' '}
+                  · {t('sync:download', { size: formatBytes(pack.downloadBytes), total: formatBytes(pack.totalBytes) })}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -68,7 +80,9 @@ export function HubPanel() {
           {run.cancelled && <li className="hint">{t('sync:cancelled')}</li>}
           {run.results.map((result) => (
             <li key={result.id} className={result.status === 'failed' ? 'field-error' : 'status-ok'}>
-              {result.failure ? describe(result.failure) : t(`sync:result.${result.status as 'installed'}`, { title: result.title, version: result.version })}
+              {result.failure
+                ? describe(result.failure)
+                : t(`sync:result.${result.status as 'installed'}`, { title: result.title, version: result.version })}
             </li>
           ))}
         </ul>

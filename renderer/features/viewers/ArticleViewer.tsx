@@ -45,7 +45,11 @@ function ArticleContent({ material, file, source }: { material: Material; file: 
 
   return (
     <div className="article-viewer" ref={holder} data-status={source === null ? 'loading' : article.status}>
-      {large && <p className="material-caution" data-testid="article-large">{t('viewer:article.large', { size: formatBytes(file.size) })}</p>}
+      {large && (
+        <p className="material-caution" data-testid="article-large">
+          {t('viewer:article.large', { size: formatBytes(file.size) })}
+        </p>
+      )}
       {source === null || (article.chunks.length === 0 && article.status === 'rendering') ? (
         <p className="viewer-loading" role="status">
           {t('viewer:loading')}

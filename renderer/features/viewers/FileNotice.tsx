@@ -6,7 +6,17 @@ import type { MaterialKind } from './variants';
 export type NoticeReason = FileProblem | 'password' | 'tooLarge' | 'noFile';
 
 /** Said in place of a file that cannot be shown; the rest of the view and of the app go on. */
-export function FileNotice({ reason, path, kind, mediaType }: { reason: NoticeReason; path: string; kind: MaterialKind; mediaType?: string }) {
+export function FileNotice({
+  reason,
+  path,
+  kind,
+  mediaType,
+}: {
+  reason: NoticeReason;
+  path: string;
+  kind: MaterialKind;
+  mediaType?: string;
+}) {
   const t = useT();
   const text = (() => {
     switch (reason) {

@@ -59,7 +59,9 @@ export function ImageViewer({ material, file }: { material: Material; file: Mate
   // Fitted: as large as the frame allows, never enlarged past the image's own size.
   const fit = natural && box ? Math.min(1, box.width / natural.width, box.height / natural.height) : 1;
   const scale = fit * zoom;
-  const size = natural ? { width: Math.max(1, Math.round(natural.width * scale)), height: Math.max(1, Math.round(natural.height * scale)) } : undefined;
+  const size = natural
+    ? { width: Math.max(1, Math.round(natural.width * scale)), height: Math.max(1, Math.round(natural.height * scale)) }
+    : undefined;
   const title = localized(material.title);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -86,11 +88,21 @@ export function ImageViewer({ material, file }: { material: Material; file: Mate
   return (
     <div className="image-viewer" data-testid="image-viewer">
       <div className="viewer-toolbar" role="toolbar" aria-label={t('viewer:image.toolbar')}>
-        <button type="button" onClick={() => setZoom((current) => clampZoom(current / zoomStep))} disabled={zoom <= minZoom} data-testid="zoom-out">
+        <button
+          type="button"
+          onClick={() => setZoom((current) => clampZoom(current / zoomStep))}
+          disabled={zoom <= minZoom}
+          data-testid="zoom-out"
+        >
           <ZoomOut aria-hidden="true" />
           {t('viewer:zoom.out')}
         </button>
-        <button type="button" onClick={() => setZoom((current) => clampZoom(current * zoomStep))} disabled={zoom >= maxZoom} data-testid="zoom-in">
+        <button
+          type="button"
+          onClick={() => setZoom((current) => clampZoom(current * zoomStep))}
+          disabled={zoom >= maxZoom}
+          data-testid="zoom-in"
+        >
           <ZoomIn aria-hidden="true" />
           {t('viewer:zoom.in')}
         </button>

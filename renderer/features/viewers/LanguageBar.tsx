@@ -58,7 +58,13 @@ export function LanguageBar({ variants, primary, secondary, sideBySide, onPrimar
             ))}
         </div>
       )}
-      <button type="button" className="side-by-side-toggle" aria-pressed={sideBySide} data-testid="side-by-side" onClick={() => onSideBySide(!sideBySide)}>
+      <button
+        type="button"
+        className="side-by-side-toggle"
+        aria-pressed={sideBySide}
+        data-testid="side-by-side"
+        onClick={() => onSideBySide(!sideBySide)}
+      >
         <Columns2 aria-hidden="true" />
         {t('viewer:language.sideBySide')}
       </button>

@@ -78,7 +78,12 @@ function LeafletPaper({ leaflet, material }: { leaflet: Leaflet; material: Mater
           <ZoomOut aria-hidden="true" />
           {t('viewer:zoom.out')}
         </button>
-        <button type="button" onClick={() => setZoom((z) => Math.min(zooms.length - 1, z + 1))} disabled={zoom === zooms.length - 1} data-testid="zoom-in">
+        <button
+          type="button"
+          onClick={() => setZoom((z) => Math.min(zooms.length - 1, z + 1))}
+          disabled={zoom === zooms.length - 1}
+          data-testid="zoom-in"
+        >
           <ZoomIn aria-hidden="true" />
           {t('viewer:zoom.in')}
         </button>
@@ -93,7 +98,11 @@ function LeafletPaper({ leaflet, material }: { leaflet: Leaflet; material: Mater
           className={`leaflet-paper leaflet-${leaflet.orientation}`}
           ref={paper}
           // Proportions of the sheet, and 1 pt in its own units, so text keeps its printed size relative to the page.
-          style={{ aspectRatio: `${width} / ${height}`, ['--leaflet-pt' as string]: `calc(100cqw / ${(width / 25.4) * 72})`, ['--leaflet-zoom' as string]: String(scale) }}
+          style={{
+            aspectRatio: `${width} / ${height}`,
+            ['--leaflet-pt' as string]: `calc(100cqw / ${(width / 25.4) * 72})`,
+            ['--leaflet-zoom' as string]: String(scale),
+          }}
           data-testid="leaflet-paper"
         >
           {overflows && <div className="leaflet-page-end" style={{ top: `calc(100cqw * ${height} / ${width})` }} aria-hidden="true" />}
@@ -118,11 +127,22 @@ function LeafletBlockView({ block, leaflet, material }: { block: LeafletBlock; l
   const { client } = useApi();
   switch (block.kind) {
     case 'title':
-      return <Columns leaflet={leaflet} texts={[block.text]} className="leaflet-title" render={(tag) => <h3 lang={tag}>{block.text[tag]}</h3>} />;
+      return (
+        <Columns leaflet={leaflet} texts={[block.text]} className="leaflet-title" render={(tag) => <h3 lang={tag}>{block.text[tag]}</h3>} />
+      );
     case 'paragraph':
-      return <Columns leaflet={leaflet} texts={[block.text]} className="leaflet-paragraph" render={(tag) => <p lang={tag}>{block.text[tag]}</p>} />;
+      return (
+        <Columns
+          leaflet={leaflet}
+          texts={[block.text]}
+          className="leaflet-paragraph"
+          render={(tag) => <p lang={tag}>{block.text[tag]}</p>}
+        />
+      );
     case 'note':
-      return <Columns leaflet={leaflet} texts={[block.text]} className="leaflet-note" render={(tag) => <p lang={tag}>{block.text[tag]}</p>} />;
+      return (
+        <Columns leaflet={leaflet} texts={[block.text]} className="leaflet-note" render={(tag) => <p lang={tag}>{block.text[tag]}</p>} />
+      );
     case 'list':
       return (
         <Columns
@@ -130,9 +150,7 @@ function LeafletBlockView({ block, leaflet, material }: { block: LeafletBlock; l
           texts={block.items}
           className="leaflet-list"
           render={(tag) => (
-            <ul lang={tag}>
-              {block.items.map((item, index) => (item[tag] === undefined ? null : <li key={index}>{item[tag]}</li>))}
-            </ul>
+            <ul lang={tag}>{block.items.map((item, index) => (item[tag] === undefined ? null : <li key={index}>{item[tag]}</li>))}</ul>
           )}
         />
       );
@@ -143,13 +161,25 @@ function LeafletBlockView({ block, leaflet, material }: { block: LeafletBlock; l
       return (
         <figure className="leaflet-image">
           {own ? (
-            <img src={client.materialUrl(material.packId, block.path)} alt={caption ? Object.values(caption)[0] : block.path} data-pack-path={block.path} />
+            <img
+              src={client.materialUrl(material.packId, block.path)}
+              alt={caption ? Object.values(caption)[0] : block.path}
+              data-pack-path={block.path}
+            />
           ) : (
             <span className="material-notice material-notice-inline" role="alert" data-testid="material-notice">
               {t('viewer:leaflet.foreignImage', { path: block.path })}
             </span>
           )}
-          {caption && <Columns leaflet={leaflet} texts={[caption]} className="leaflet-caption" as="figcaption" render={(tag) => <span lang={tag}>{caption[tag]}</span>} />}
+          {caption && (
+            <Columns
+              leaflet={leaflet}
+              texts={[caption]}
+              className="leaflet-caption"
+              as="figcaption"
+              render={(tag) => <span lang={tag}>{caption[tag]}</span>}
+            />
+          )}
         </figure>
       );
     }
@@ -157,7 +187,19 @@ function LeafletBlockView({ block, leaflet, material }: { block: LeafletBlock; l
 }
 
 /** One piece of the leaflet in each of its languages, side by side (vi | jra). */
-function Columns({ leaflet, texts, className, render, as = 'div' }: { leaflet: Leaflet; texts: readonly LeafletText[]; className: string; render: (tag: string) => ReactNode; as?: 'div' | 'figcaption' }) {
+function Columns({
+  leaflet,
+  texts,
+  className,
+  render,
+  as = 'div',
+}: {
+  leaflet: Leaflet;
+  texts: readonly LeafletText[];
+  className: string;
+  render: (tag: string) => ReactNode;
+  as?: 'div' | 'figcaption';
+}) {
   const languages = textLanguages(leaflet, texts);
   const Tag = as;
   return (

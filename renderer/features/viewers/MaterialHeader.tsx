@@ -36,7 +36,9 @@ export function MaterialHeader({ material, pack, titleId }: { material: Material
           </span>
         )}
         <span>{t('viewer:provenance.publisher', { name: localized(pack.publisher) })}</span>
-        <span lang={pickedLanguage(pack.title, ui)}>{t('viewer:provenance.pack', { title: localized(pack.title), version: pack.version })}</span>
+        <span lang={pickedLanguage(pack.title, ui)}>
+          {t('viewer:provenance.pack', { title: localized(pack.title), version: pack.version })}
+        </span>
         <span>{t('viewer:provenance.signed', { date: formatDate(pack.publishedAt) })}</span>
       </div>
       {pack.expired && <p className="material-caution">{t('viewer:expiredHint')}</p>}

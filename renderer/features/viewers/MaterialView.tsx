@@ -77,7 +77,12 @@ function VariantPane({ material, variant, labelled }: { material: Material; vari
   const name = useLanguageName();
   const { file } = variant;
   return (
-    <section className="variant-pane" lang={variant.language} data-language={variant.language} aria-label={labelled ? name(variant.language) : undefined}>
+    <section
+      className="variant-pane"
+      lang={variant.language}
+      data-language={variant.language}
+      aria-label={labelled ? name(variant.language) : undefined}
+    >
       {labelled && <h3 className="variant-language">{name(variant.language)}</h3>}
       <KindViewer key={file.path} material={material} file={file} />
     </section>

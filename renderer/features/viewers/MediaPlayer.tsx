@@ -73,8 +73,10 @@ export function MediaPlayer({ material, file, kind }: { material: Material; file
     onPlaying: () => setWaiting(false),
     onCanPlay: () => setWaiting(false),
     onTimeUpdate: (event: { currentTarget: HTMLMediaElement }) => setTime(event.currentTarget.currentTime),
-    onLoadedMetadata: (event: { currentTarget: HTMLMediaElement }) => setDuration(Number.isFinite(event.currentTarget.duration) ? event.currentTarget.duration : 0),
-    onDurationChange: (event: { currentTarget: HTMLMediaElement }) => setDuration(Number.isFinite(event.currentTarget.duration) ? event.currentTarget.duration : 0),
+    onLoadedMetadata: (event: { currentTarget: HTMLMediaElement }) =>
+      setDuration(Number.isFinite(event.currentTarget.duration) ? event.currentTarget.duration : 0),
+    onDurationChange: (event: { currentTarget: HTMLMediaElement }) =>
+      setDuration(Number.isFinite(event.currentTarget.duration) ? event.currentTarget.duration : 0),
     onError,
   };
   const title = localized(material.title);

@@ -14,7 +14,9 @@ const zoomStep = 1.25;
 const minZoom = 0.5;
 const maxZoom = 4;
 
-type Loaded = { readonly url: string } & ({ readonly state: 'ready'; readonly pdf: PDFDocumentProxy } | { readonly state: 'problem'; readonly reason: NoticeReason });
+type Loaded = { readonly url: string } & (
+  { readonly state: 'ready'; readonly pdf: PDFDocumentProxy } | { readonly state: 'problem'; readonly reason: NoticeReason }
+);
 
 /** A PDF of a pack, one page at a time inside the app, with pdf.js loaded on first use. */
 export function PdfViewer({ material, file }: { material: Material; file: MaterialFile }) {
@@ -137,7 +139,13 @@ function PdfPages({ pdf, title }: { pdf: PDFDocumentProxy; title: string }) {
   };
 
   return (
-    <div className="pdf-viewer" data-testid="pdf-viewer" data-status={rendering ? 'rendering' : 'ready'} data-page={page} data-pages={count}>
+    <div
+      className="pdf-viewer"
+      data-testid="pdf-viewer"
+      data-status={rendering ? 'rendering' : 'ready'}
+      data-page={page}
+      data-pages={count}
+    >
       <div className="viewer-toolbar" role="toolbar" aria-label={t('viewer:pdf.toolbar')}>
         <span className="toolbar-group">
           <button type="button" onClick={() => go(page - 1)} disabled={page <= 1} data-testid="pdf-previous">
@@ -167,13 +175,23 @@ function PdfPages({ pdf, title }: { pdf: PDFDocumentProxy; title: string }) {
           </button>
         </span>
         <span className="toolbar-group">
-          <button type="button" onClick={() => setZoom((z) => Math.max(minZoom, z / zoomStep))} disabled={zoom <= minZoom} aria-label={t('viewer:zoom.out')}>
+          <button
+            type="button"
+            onClick={() => setZoom((z) => Math.max(minZoom, z / zoomStep))}
+            disabled={zoom <= minZoom}
+            aria-label={t('viewer:zoom.out')}
+          >
             <ZoomOut aria-hidden="true" />
           </button>
           <output className="zoom-level" data-testid="zoom-level">
             {t('viewer:zoom.level', { percent: formatNumber(Math.round(zoom * 100)) })}
           </output>
-          <button type="button" onClick={() => setZoom((z) => Math.min(maxZoom, z * zoomStep))} disabled={zoom >= maxZoom} aria-label={t('viewer:zoom.in')}>
+          <button
+            type="button"
+            onClick={() => setZoom((z) => Math.min(maxZoom, z * zoomStep))}
+            disabled={zoom >= maxZoom}
+            aria-label={t('viewer:zoom.in')}
+          >
             <ZoomIn aria-hidden="true" />
           </button>
           <button type="button" onClick={() => setZoom(1)} disabled={zoom === 1}>
@@ -182,7 +200,14 @@ function PdfPages({ pdf, title }: { pdf: PDFDocumentProxy; title: string }) {
           </button>
         </span>
       </div>
-      <div className="pdf-frame" ref={frame} tabIndex={0} role="group" aria-label={t('viewer:pdf.frame', { title, page: formatNumber(page), count: formatNumber(count) })} onKeyDown={onKeyDown}>
+      <div
+        className="pdf-frame"
+        ref={frame}
+        tabIndex={0}
+        role="group"
+        aria-label={t('viewer:pdf.frame', { title, page: formatNumber(page), count: formatNumber(count) })}
+        onKeyDown={onKeyDown}
+      >
         <canvas ref={canvas} data-testid="pdf-canvas" />
       </div>
       {failed === page && (

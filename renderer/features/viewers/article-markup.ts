@@ -26,7 +26,8 @@ export interface ArticleMarkupOptions {
 }
 
 /** What markdown-it's renderer sees in `env` for one rendering: the article's path. */
-const basePathOf = (env: unknown) => (typeof env === 'object' && env !== null && 'basePath' in env && typeof env.basePath === 'string' ? env.basePath : '');
+const basePathOf = (env: unknown) =>
+  typeof env === 'object' && env !== null && 'basePath' in env && typeof env.basePath === 'string' ? env.basePath : '';
 
 function createMarkdown(): MarkdownIt {
   const md = markdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
@@ -47,7 +48,10 @@ function createMarkdown(): MarkdownIt {
         if (token.type === 'link_open') {
           const href = attr(token, 'href');
           const kind = classifyLink(href);
-          const meta: LinkMeta = { kind, shown: kind === 'external' && token.markup !== 'autolink' ? md.normalizeLinkText(href).replace(/^mailto:/i, '') : '' };
+          const meta: LinkMeta = {
+            kind,
+            shown: kind === 'external' && token.markup !== 'autolink' ? md.normalizeLinkText(href).replace(/^mailto:/i, '') : '',
+          };
           token.meta = { ...meta };
           token.attrs = null;
           open.push(meta);

@@ -51,7 +51,10 @@ export function useArticleHtml(source: string | null, { packId, basePath, materi
     const renderer = createMarkupRenderer();
     const update = (change: (current: Progress) => Partial<Progress>) =>
       setProgress((current) => {
-        const base = current.source === source && current.from === from ? current : { source, from, chunks: [], status: 'rendering' as const, shownChars: 0 };
+        const base =
+          current.source === source && current.from === from
+            ? current
+            : { source, from, chunks: [], status: 'rendering' as const, shownChars: 0 };
         return { ...base, ...change(base) };
       });
     const run = async () => {
@@ -91,6 +94,7 @@ export function useArticleHtml(source: string | null, { packId, basePath, materi
     wake.current = null;
   }, []);
 
-  const current = progress.source === source && progress.from === from ? progress : { chunks: [], status: 'rendering' as const, shownChars: 0 };
+  const current =
+    progress.source === source && progress.from === from ? progress : { chunks: [], status: 'rendering' as const, shownChars: 0 };
   return { chunks: current.chunks, status: current.status, shownChars: current.shownChars, totalChars: source?.length ?? 0, showMore };
 }

@@ -21,7 +21,11 @@ export function useBrokenImageNotices(holder: RefObject<HTMLDivElement | null>, 
         notice.dataset.testid = 'material-notice';
         notice.dataset.reason = problem;
         notice.textContent =
-          problem === 'missing' ? t('viewer:notice.missing', { path }) : problem === 'damaged' ? t('viewer:notice.damaged', { path }) : t('viewer:notice.unsupported.image', { path });
+          problem === 'missing'
+            ? t('viewer:notice.missing', { path })
+            : problem === 'damaged'
+              ? t('viewer:notice.damaged', { path })
+              : t('viewer:notice.unsupported.image', { path });
         image.replaceWith(notice);
       });
     };

@@ -22,7 +22,8 @@ export function useFileCheck(materialId: string): (path: string) => Promise<File
   const pending = useRef<{ id: string; answer: Promise<Result<ApiOutput<'library.check'>>> } | null>(null);
   return useCallback(
     async (path: string) => {
-      if (pending.current?.id !== materialId) pending.current = { id: materialId, answer: client.call('library.check', { id: materialId }) };
+      if (pending.current?.id !== materialId)
+        pending.current = { id: materialId, answer: client.call('library.check', { id: materialId }) };
       const result = await pending.current.answer;
       if (!result.ok) {
         // A failed check is not remembered: the next failure asks again.

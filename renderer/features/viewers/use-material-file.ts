@@ -5,7 +5,10 @@ import type { NoticeReason } from './FileNotice';
 import { useFileCheck } from './use-file-check';
 import type { MaterialFile } from './variants';
 
-export type FileText = { readonly state: 'loading' } | { readonly state: 'ready'; readonly text: string } | { readonly state: 'problem'; readonly reason: NoticeReason };
+export type FileText =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly text: string }
+  | { readonly state: 'problem'; readonly reason: NoticeReason };
 
 interface Loaded {
   readonly url: string;
@@ -30,7 +33,8 @@ export function useMaterialText(material: Material, file: MaterialFile, maxBytes
     const settle = (result: FileText) => {
       if (!abort.signal.aborted) setLoaded({ url, result });
     };
-    const failed = () => check(file.path).then((reason) => settle({ state: 'problem', reason: reason === 'unsupported' ? 'unreadable' : reason }));
+    const failed = () =>
+      check(file.path).then((reason) => settle({ state: 'problem', reason: reason === 'unsupported' ? 'unreadable' : reason }));
     fetch(url, { signal: abort.signal, cache: 'no-store' })
       .then(async (response) => {
         if (!response.ok) return failed();

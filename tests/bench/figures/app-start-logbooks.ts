@@ -31,7 +31,11 @@ const figure: Figure = {
         const started = performance.now();
         const server = await spawnJsonServer([cli, 'serve', '--data-dir', dataDir, '--port', '0', '--json'], repoRoot);
         try {
-          const response = await fetch(new URL('api/call/logbook.list', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'loudspeaker' }) });
+          const response = await fetch(new URL('api/call/logbook.list', server.url), {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ kind: 'loudspeaker' }),
+          });
           const result = (await response.json()) as { ok: boolean; value?: { total: number } };
           if (!result.ok) throw new Error(`logbook.list failed: ${JSON.stringify(result)}`);
           return { ms: performance.now() - started, listed: result.value?.total ?? 0 };
@@ -54,7 +58,12 @@ const figure: Figure = {
       }
       return {
         value: round(median(app), 0),
-        baseline: { name: 'app_start_empty_data_folder', value: round(median(baseline), 0), unit: 'ms', extra: { p95: round(percentile(baseline, 95), 0) } },
+        baseline: {
+          name: 'app_start_empty_data_folder',
+          value: round(median(baseline), 0),
+          unit: 'ms',
+          extra: { p95: round(percentile(baseline, 95), 0) },
+        },
         runs,
         extra: { p95: round(percentile(app, 95), 0), stored, perMonthFile: folder.perMonthFile, firstListed: first.listed },
       };

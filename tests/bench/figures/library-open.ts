@@ -40,7 +40,18 @@ const vocabulary = (
   'rửa tay xà phòng nước sạch thực phẩm an toàn trẻ em người cao tuổi phụ nữ mang thai sức khỏe ' +
   'bảo hiểm y tế cấp cứu bệnh viện huyện tỉnh nông nghiệp cà phê hồ tiêu mùa mưa lũ lụt hạn hán'
 ).split(' ');
-const topics = ['covid19', 'tiem-chung', 'tin-gia', 'nuoc-sach', 'an-toan-thuc-pham', 'thien-tai', 'nong-nghiep', 'bao-hiem-y-te', 'tre-em', 'nguoi-cao-tuoi'];
+const topics = [
+  'covid19',
+  'tiem-chung',
+  'tin-gia',
+  'nuoc-sach',
+  'an-toan-thuc-pham',
+  'thien-tai',
+  'nong-nghiep',
+  'bao-hiem-y-te',
+  'tre-em',
+  'nguoi-cao-tuoi',
+];
 
 const figure: Figure = {
   name: 'library_open_5000_materials',
@@ -57,9 +68,11 @@ const figure: Figure = {
       const demo = await install(demoDir);
       log(`library of ${full} materials against the demo pack's ${demo}`);
       const indexes = await indexFiles(fullDir);
-      if (indexes.size < packCount) throw new Error(`installing indexed ${indexes.size} pack(s), not ${packCount}: ${[...indexes.keys()].join(', ')}`);
+      if (indexes.size < packCount)
+        throw new Error(`installing indexed ${indexes.size} pack(s), not ${packCount}: ${[...indexes.keys()].join(', ')}`);
 
-      const startApp = (dataDir: string) => spawnJsonServer([path.join(repoRoot, 'bin', 'chieng.js'), 'serve', '--data-dir', dataDir, '--port', '0', '--json'], repoRoot);
+      const startApp = (dataDir: string) =>
+        spawnJsonServer([path.join(repoRoot, 'bin', 'chieng.js'), 'serve', '--data-dir', dataDir, '--port', '0', '--json'], repoRoot);
       const timeFull = () => timeLibraryOpen(browser, () => startApp(fullDir), full);
       const timeDemo = () => timeLibraryOpen(browser, () => startApp(demoDir), demo);
 
@@ -82,7 +95,8 @@ const figure: Figure = {
       }
 
       const rewritten = changedFiles(indexes, await indexFiles(fullDir));
-      if (rewritten.length > 0) throw new Error(`opening the library indexed again instead of loading the index built at install: ${rewritten.join(', ')}`);
+      if (rewritten.length > 0)
+        throw new Error(`opening the library indexed again instead of loading the index built at install: ${rewritten.join(', ')}`);
       return {
         value: round(median(app), 1),
         baseline: {
@@ -188,18 +202,33 @@ async function generatedPacks(repoRoot: string, log: (message: string) => void):
           files.push({ path: `a/${name}.rad.md`, language: 'rad' });
         }
         const itemTopics = [...new Set([pick(topics), pick(topics)])];
-        items.push({ id: name, kind: 'article', languages: files.map((file) => file.language), topics: itemTopics, title: { vi: title }, summary: { vi: `${sentence(15, 15)}.` }, source: 'Sở Y tế Đắk Lắk', files });
+        items.push({
+          id: name,
+          kind: 'article',
+          languages: files.map((file) => file.language),
+          topics: itemTopics,
+          title: { vi: title },
+          summary: { vi: `${sentence(15, 15)}.` },
+          source: 'Sở Y tế Đắk Lắk',
+          files,
+        });
       }
       // Packs published on different days, as they arrive over months.
       const publishedAt = new Date(Date.now() - number * 7 * 24 * 3600_000).toISOString();
-      await writeFile(path.join(source, 'pack.json'), JSON.stringify({ id, version: 1, title: { vi: `Gói đo thư viện ${number}` }, publishedAt, items }));
+      await writeFile(
+        path.join(source, 'pack.json'),
+        JSON.stringify({ id, version: 1, title: { vi: `Gói đo thư viện ${number}` }, publishedAt, items }),
+      );
       const out = path.join(building, 'packs', `${id}-v1.chieng`);
       await mkdir(path.dirname(out), { recursive: true });
       await buildPack({ sourceDir: source, key: publisher.secret, certificate: publisher.certificate, out, glyphs });
       packs.push(path.basename(out));
     }
     await rm(path.join(building, 'source'), { recursive: true, force: true });
-    await writeFile(path.join(building, 'generated.json'), JSON.stringify({ generation, madeAt: new Date().toISOString(), rootFile: path.join('root', `${root.file.keyId}.json`), packs }));
+    await writeFile(
+      path.join(building, 'generated.json'),
+      JSON.stringify({ generation, madeAt: new Date().toISOString(), rootFile: path.join('root', `${root.file.keyId}.json`), packs }),
+    );
     // Another run that finished first keeps its set; this one is dropped.
     await rename(building, dir).catch(() => undefined);
   } finally {
@@ -212,7 +241,12 @@ async function generatedPacks(repoRoot: string, log: (message: string) => void):
 
 async function readCache(dir: string): Promise<GeneratedPacks | undefined> {
   try {
-    const data = JSON.parse(await readFile(path.join(dir, 'generated.json'), 'utf8')) as { generation: number; madeAt: string; rootFile: string; packs: string[] };
+    const data = JSON.parse(await readFile(path.join(dir, 'generated.json'), 'utf8')) as {
+      generation: number;
+      madeAt: string;
+      rootFile: string;
+      packs: string[];
+    };
     if (data.generation !== generation || Date.now() - Date.parse(data.madeAt) > cacheDays * 24 * 3600_000) return undefined;
     const packs = data.packs.map((name) => path.join(dir, 'packs', name));
     await Promise.all([data.rootFile, ...data.packs.map((name) => path.join('packs', name))].map((file) => stat(path.join(dir, file))));

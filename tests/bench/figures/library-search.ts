@@ -34,7 +34,7 @@ const figure: Figure = {
     return withTempDir('chieng-bench-search', async (work) => {
       log(`generating ${articleCount} articles and installing them as a pack (not timed)`);
       let seed = 42;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const pick = () => vocabulary[Math.floor(random() * vocabulary.length)] ?? '';
       const sentence = () => {
         const length = 8 + Math.floor(random() * 10);
@@ -49,13 +49,29 @@ const figure: Figure = {
         const body = `# ${sentence()}\n\n${Array.from({ length: 25 }, sentence).join(' ')}\n`;
         texts.push(body);
         await writeFile(path.join(source, 'a', `${index}.md`), body);
-        items.push({ id: `bai-${index}`, kind: 'article', languages: ['vi'], topics: ['covid19'], title: { vi: `Bài ${index}` }, files: [{ path: `a/${index}.md` }] });
+        items.push({
+          id: `bai-${index}`,
+          kind: 'article',
+          languages: ['vi'],
+          topics: ['covid19'],
+          title: { vi: `Bài ${index}` },
+          files: [{ path: `a/${index}.md` }],
+        });
       }
-      await writeFile(path.join(source, 'pack.json'), JSON.stringify({ id: 'vn.test.bench-search', version: 1, title: { vi: 'Tìm kiếm' }, items }));
+      await writeFile(
+        path.join(source, 'pack.json'),
+        JSON.stringify({ id: 'vn.test.bench-search', version: 1, title: { vi: 'Tìm kiếm' }, items }),
+      );
       const root = await makeRoot(path.join(work, 'roots'));
       const publisher = makePublisher(root);
       const archive = path.join(work, 'search.chieng');
-      await buildPack({ sourceDir: source, key: publisher.secret, certificate: publisher.certificate, out: archive, glyphs: loadGlyphCoverage(fontsDir) });
+      await buildPack({
+        sourceDir: source,
+        key: publisher.secret,
+        certificate: publisher.certificate,
+        out: archive,
+        glyphs: loadGlyphCoverage(fontsDir),
+      });
       const packs = await openPackService({ dataDir: path.join(work, 'data'), builtInRoots: root.dir, onDamaged: () => undefined });
       await packs.importFile(archive, 'search.chieng');
       const library = new LibraryService(packs, path.join(work, 'data'));
@@ -63,7 +79,9 @@ const figure: Figure = {
       const megabytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
 
       // What people type: one to three words, without their accents.
-      const queries = Array.from({ length: queryCount }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => fold(pick())).join(' '));
+      const queries = Array.from({ length: queryCount }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 3) }, () => fold(pick())).join(' '),
+      );
       const folded = texts.map(fold);
       const linear = (query: string) => {
         const terms = words(fold(query));
@@ -84,7 +102,9 @@ const figure: Figure = {
         linear(query);
         scanTimes.push(performance.now() - started);
       }
-      log(`${articleCount} articles, ${megabytes.toFixed(1)} MB; index p50 ${percentile(indexTimes, 50).toFixed(2)} ms, scan p50 ${percentile(scanTimes, 50).toFixed(2)} ms`);
+      log(
+        `${articleCount} articles, ${megabytes.toFixed(1)} MB; index p50 ${percentile(indexTimes, 50).toFixed(2)} ms, scan p50 ${percentile(scanTimes, 50).toFixed(2)} ms`,
+      );
       return {
         value: round(percentile(indexTimes, 95), 2),
         baseline: { name: 'linear_scan_p95', value: round(percentile(scanTimes, 95), 2), unit: 'ms' },

@@ -28,7 +28,14 @@ const figure: Figure = {
       log(`writing ${stored} records over ${monthCount} months (not timed)`);
       const dataDir = path.join(work, 'data');
       const folder = await writeLogbookFolder(dataDir, stored, monthCount);
-      const filtersFor = (month: string, index: number): LogListFilters => ({ kind: 'rumour', fromMonth: month, toMonth: month, status: 'active', villageId: villageIds[index % villageIds.length]!, text: typed });
+      const filtersFor = (month: string, index: number): LogListFilters => ({
+        kind: 'rumour',
+        fromMonth: month,
+        toMonth: month,
+        status: 'active',
+        villageId: villageIds[index % villageIds.length]!,
+        text: typed,
+      });
 
       const cold: number[] = [];
       let found = 0;
@@ -60,12 +67,25 @@ const figure: Figure = {
         records.filter((record) => sameQuestion(record, filters)).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
         baseline.push(performance.now() - started);
       }
-      log(`month files: cold p95 ${percentile(cold, 95).toFixed(1)} ms, warm p95 ${percentile(warm, 95).toFixed(1)} ms, ${found} found; one file: p50 ${percentile(baseline, 50).toFixed(0)} ms`);
+      log(
+        `month files: cold p95 ${percentile(cold, 95).toFixed(1)} ms, warm p95 ${percentile(warm, 95).toFixed(1)} ms, ${found} found; one file: p50 ${percentile(baseline, 50).toFixed(0)} ms`,
+      );
       return {
         value: round(percentile(cold, 95), 1),
-        baseline: { name: 'single_file_read_and_filter_p95', value: round(percentile(baseline, 95), 1), unit: 'ms', extra: { runs: baselineRuns } },
+        baseline: {
+          name: 'single_file_read_and_filter_p95',
+          value: round(percentile(baseline, 95), 1),
+          unit: 'ms',
+          extra: { runs: baselineRuns },
+        },
         runs: cold.length,
-        extra: { p50: round(percentile(cold, 50), 1), warmP95: round(percentile(warm, 95), 2), stored, perMonthFile: folder.perMonthFile, found },
+        extra: {
+          p50: round(percentile(cold, 50), 1),
+          warmP95: round(percentile(warm, 95), 2),
+          stored,
+          perMonthFile: folder.perMonthFile,
+          found,
+        },
       };
     });
   },

@@ -31,7 +31,8 @@ const figure: Figure = {
       log(`writing ${stored} records over ${monthCount} months (not timed)`);
       const folder = await writeLogbookFolder(path.join(work, 'data'), stored, monthCount);
       const thisMonth = folder.months.at(-1)!;
-      const occurredAt = (index: number) => `${thisMonth}-${String(1 + (index % 28)).padStart(2, '0')}T${String(7 + (index % 12)).padStart(2, '0')}:15`;
+      const occurredAt = (index: number) =>
+        `${thisMonth}-${String(1 + (index % 28)).padStart(2, '0')}T${String(7 + (index % 12)).padStart(2, '0')}:15`;
 
       // Every save counts, the first of each logbook too (it reads that month's file).
       const { service } = await LogbookService.open(path.join(work, 'data'), { device: 'bench', onDamaged: () => undefined });
@@ -45,7 +46,14 @@ const figure: Figure = {
       }
 
       log('baseline: the same records in one lowdb file');
-      const single = new Low<{ records: LogRecord[] }>(new DurableJsonFile(path.join(work, 'single.json'), { parse: (data) => data as { records: LogRecord[] }, onDamaged: () => undefined, indent: 0 }), { records: [] });
+      const single = new Low<{ records: LogRecord[] }>(
+        new DurableJsonFile(path.join(work, 'single.json'), {
+          parse: (data) => data as { records: LogRecord[] },
+          onDamaged: () => undefined,
+          indent: 0,
+        }),
+        { records: [] },
+      );
       single.data.records = folder.records;
       await single.write();
       const baseline: number[] = [];
@@ -57,12 +65,25 @@ const figure: Figure = {
         await single.write();
         baseline.push(performance.now() - started);
       }
-      log(`month files: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms; one file: p50 ${percentile(baseline, 50).toFixed(0)} ms`);
+      log(
+        `month files: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms; one file: p50 ${percentile(baseline, 50).toFixed(0)} ms`,
+      );
       return {
         value: round(percentile(times, 95), 2),
-        baseline: { name: 'single_file_lowdb_save_p95', value: round(percentile(baseline, 95), 1), unit: 'ms', extra: { runs: baselineSaves } },
+        baseline: {
+          name: 'single_file_lowdb_save_p95',
+          value: round(percentile(baseline, 95), 1),
+          unit: 'ms',
+          extra: { runs: baselineSaves },
+        },
         runs: saves,
-        extra: { p50: round(percentile(times, 50), 2), max: round(Math.max(...times), 2), stored, months: monthCount, perMonthFile: folder.perMonthFile },
+        extra: {
+          p50: round(percentile(times, 50), 2),
+          max: round(Math.max(...times), 2),
+          stored,
+          months: monthCount,
+          perMonthFile: folder.perMonthFile,
+        },
       };
     });
   },

@@ -40,7 +40,13 @@ const figure: Figure = {
       const root = await makeRoot(path.join(work, 'roots'));
       const publisher = makePublisher(root);
       const archive = path.join(work, 'bench.chieng');
-      await buildPack({ sourceDir, key: publisher.secret, certificate: publisher.certificate, out: archive, glyphs: loadGlyphCoverage(fontsDir) });
+      await buildPack({
+        sourceDir,
+        key: publisher.secret,
+        certificate: publisher.certificate,
+        out: archive,
+        glyphs: loadGlyphCoverage(fontsDir),
+      });
 
       let dataDirs = 0;
       const timeInstall = async (): Promise<number> => {
@@ -49,10 +55,15 @@ const figure: Figure = {
         const dataDir = path.join(work, `data-${(dataDirs += 1)}`);
         await quietDisk();
         const startedAt = performance.now();
-        const service = await openPackService({ dataDir, builtInRoots: root.dir, onDamaged: (file) => log(`unexpected damaged file ${file}`) });
+        const service = await openPackService({
+          dataDir,
+          builtInRoots: root.dir,
+          onDamaged: (file) => log(`unexpected damaged file ${file}`),
+        });
         const outcome = await service.importFile(archive, path.basename(archive));
         const seconds = (performance.now() - startedAt) / 1000;
-        if (outcome.status !== 'installed' || outcome.bytesAdded !== totalBytes) throw new Error(`install did not add the whole pack: ${JSON.stringify(outcome)}`);
+        if (outcome.status !== 'installed' || outcome.bytesAdded !== totalBytes)
+          throw new Error(`install did not add the whole pack: ${JSON.stringify(outcome)}`);
         return seconds;
       };
       const timeBaseline = async () => {
@@ -111,7 +122,14 @@ async function writeSource(sourceDir: string): Promise<string[]> {
     pngSignature.copy(content);
     await writeFile(path.join(sourceDir, ...file.split('/')), content);
     files.push(file);
-    items.push({ id: `anh-${name}`, kind: 'image', languages: ['vi'], topics: ['bench'], title: { vi: `Ảnh ${name}` }, files: [{ path: file }] });
+    items.push({
+      id: `anh-${name}`,
+      kind: 'image',
+      languages: ['vi'],
+      topics: ['bench'],
+      title: { vi: `Ảnh ${name}` },
+      files: [{ path: file }],
+    });
   }
   await writeFile(path.join(sourceDir, 'pack.json'), JSON.stringify({ id: packId, version: 1, title: { vi: 'Gói đo tốc độ' }, items }));
   return files;

@@ -6,7 +6,15 @@
 // baseline, so the target is on `ratioOfChanged`.
 import path from 'node:path';
 import type { Figure } from '../support/figure';
-import { buildAndPublish, makeHubWorld, randomImage, startCountingProxy, syncOnce, writeImageSource, type HubTraffic } from '../support/hub';
+import {
+  buildAndPublish,
+  makeHubWorld,
+  randomImage,
+  startCountingProxy,
+  syncOnce,
+  writeImageSource,
+  type HubTraffic,
+} from '../support/hub';
 import { serveHub } from '../../../hub/hub-server';
 import { round } from '../support/stats';
 import { withTempDir } from '../support/temp-dir';
@@ -36,7 +44,9 @@ const figure: Figure = {
           await syncOnce(world, laptopDir, proxy.url);
 
           // Every 20th file gets new bytes of the same size; the others stay as they were.
-          const changedBytes = await writeImageSource(sourceDir, { id: packId, version: 2, count: fileCount }, (index) => (index % 20 === 7 ? randomImage(fileBytes) : undefined));
+          const changedBytes = await writeImageSource(sourceDir, { id: packId, version: 2, count: fileCount }, (index) =>
+            index % 20 === 7 ? randomImage(fileBytes) : undefined,
+          );
           await buildAndPublish(world, sourceDir, path.join(work, 'v2.chieng'));
 
           proxy.reset();
@@ -47,7 +57,9 @@ const figure: Figure = {
           proxy.reset();
           await syncOnce(world, path.join(work, 'fresh'), proxy.url);
           const full = snapshot(proxy.traffic);
-          log(`update: ${delta.objectBytes} object + ${delta.documentBytes} document bytes in ${delta.requests} requests; full: ${full.objectBytes} + ${full.documentBytes} in ${full.requests}`);
+          log(
+            `update: ${delta.objectBytes} object + ${delta.documentBytes} document bytes in ${delta.requests} requests; full: ${full.objectBytes} + ${full.documentBytes} in ${full.requests}`,
+          );
 
           const value = delta.objectBytes + delta.documentBytes;
           return {

@@ -33,7 +33,9 @@ const figure: Figure = {
 
       const hub = await serveHub(world.hubDir, 0, '127.0.0.1');
       try {
-        const proxy = await startCountingProxy(hub.url, { cutAfter: (requestPath, attempt) => (requestPath === objectPath && attempt === 1 ? cutAt : undefined) });
+        const proxy = await startCountingProxy(hub.url, {
+          cutAfter: (requestPath, attempt) => (requestPath === objectPath && attempt === 1 ? cutAt : undefined),
+        });
         try {
           await syncOnce(world, path.join(work, 'laptop'), proxy.url);
           const sent = proxy.traffic.byPath.get(objectPath) ?? 0;

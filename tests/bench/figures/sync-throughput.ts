@@ -45,16 +45,25 @@ const figure: Figure = {
       const objectUrls = await objectPaths(world);
       if (objectUrls.length !== fileCount) throw new Error(`the hub lists ${objectUrls.length} objects, not ${fileCount}`);
 
-      const hub = await spawnJsonServer([path.join(repoRoot, 'bin', 'chieng.js'), 'hub', 'serve', '--dir', world.hubDir, '--port', '0', '--host', '127.0.0.1', '--json'], repoRoot);
+      const hub = await spawnJsonServer(
+        [path.join(repoRoot, 'bin', 'chieng.js'), 'hub', 'serve', '--dir', world.hubDir, '--port', '0', '--host', '127.0.0.1', '--json'],
+        repoRoot,
+      );
       try {
         const curlConfig = async (name: string, output: (objectUrl: string) => string): Promise<string> => {
           const config = path.join(work, `${name}.conf`);
-          await writeFile(config, objectUrls.map((each) => `url = "${new URL(each, hub.url).toString()}"\noutput = "${output(each)}"\n`).join(''));
+          await writeFile(
+            config,
+            objectUrls.map((each) => `url = "${new URL(each, hub.url).toString()}"\noutput = "${output(each)}"\n`).join(''),
+          );
           return config;
         };
         let curlFolders = 0;
         // A fresh folder each time, fan-out folders made by curl as it goes (as the sync makes its own).
-        const toDiskConfig = () => curlConfig(`curl-${(curlFolders += 1)}`, (each) => path.join(work, `curl-${curlFolders}`, path.basename(path.dirname(each)), path.basename(each)));
+        const toDiskConfig = () =>
+          curlConfig(`curl-${(curlFolders += 1)}`, (each) =>
+            path.join(work, `curl-${curlFolders}`, path.basename(path.dirname(each)), path.basename(each)),
+          );
         const nullConfig = await curlConfig('curl-null', () => '/dev/null');
         const bundleConfig = path.join(work, 'curl-bundle.conf');
         await writeFile(bundleConfig, `url = "${new URL(hubPaths.bundle(packId, 1), hub.url).toString()}"\noutput = "/dev/null"\n`);
@@ -92,9 +101,15 @@ const figure: Figure = {
         for (let run = 0; run < runs; run += 1) {
           const config = await toDiskConfig();
           // Rotate which goes first so none always inherits another's leftovers.
-          const steps = [async () => sync.push(await timeSync()), async () => curl.push(await timeCurl(config)), async () => curlNull.push(await timeCurl(nullConfig))];
+          const steps = [
+            async () => sync.push(await timeSync()),
+            async () => curl.push(await timeCurl(config)),
+            async () => curlNull.push(await timeCurl(nullConfig)),
+          ];
           for (let step = 0; step < steps.length; step += 1) await steps[(run + step) % steps.length]!();
-          log(`run ${run + 1}/${runs}: sync ${sync.at(-1)!.toFixed(2)} s, curl to disk ${curl.at(-1)!.toFixed(2)} s, curl to /dev/null ${curlNull.at(-1)!.toFixed(2)} s`);
+          log(
+            `run ${run + 1}/${runs}: sync ${sync.at(-1)!.toFixed(2)} s, curl to disk ${curl.at(-1)!.toFixed(2)} s, curl to /dev/null ${curlNull.at(-1)!.toFixed(2)} s`,
+          );
         }
         const bundleSeconds = median([await timeCurl(bundleConfig), await timeCurl(bundleConfig), await timeCurl(bundleConfig)]);
         const syncSeconds = median(sync);
@@ -145,7 +160,11 @@ async function quietDisk(): Promise<void> {
 /** One curl process fetching every URL in `config` (making the folders its outputs need); resolves with the body bytes it received. */
 function runCurl(config: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('curl', ['--silent', '--show-error', '--fail', '--create-dirs', '--config', config, '--write-out', '%{size_download}\\n'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'curl',
+      ['--silent', '--show-error', '--fail', '--create-dirs', '--config', config, '--write-out', '%{size_download}\\n'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

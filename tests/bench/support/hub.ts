@@ -33,8 +33,16 @@ export async function makeHubWorld(work: string): Promise<HubWorld> {
   const root = await makeRoot(path.join(resourcesDir, 'trust', 'roots'));
   const publisher = makePublisher(root, { name: 'Bench publisher' });
   const hubKey = makePublisher(root, { name: 'Bench hub' });
-  const signer: HubSigner = { key: hubKey.secret, certificate: { text: hubKey.certificate.text, signature: hubKey.certificate.signature }, validDays: 30 };
-  const trust = await openTrustService({ builtInRoots: root.dir, trustDir: path.join(work, 'hub-trust') }, () => new Date(), () => undefined);
+  const signer: HubSigner = {
+    key: hubKey.secret,
+    certificate: { text: hubKey.certificate.text, signature: hubKey.certificate.signature },
+    validDays: 30,
+  };
+  const trust = await openTrustService(
+    { builtInRoots: root.dir, trustDir: path.join(work, 'hub-trust') },
+    () => new Date(),
+    () => undefined,
+  );
   return { resourcesDir, hubDir: path.join(work, 'hub'), publisher, signer, trust };
 }
 
@@ -54,7 +62,11 @@ export function imagePath(index: number): string {
  * `content`, and a pack.json naming them; files already there are kept unless `content`
  * returns bytes for them. Returns the bytes written.
  */
-export async function writeImageSource(sourceDir: string, spec: { id: string; version: number; count: number }, content: (index: number) => Buffer | undefined): Promise<number> {
+export async function writeImageSource(
+  sourceDir: string,
+  spec: { id: string; version: number; count: number },
+  content: (index: number) => Buffer | undefined,
+): Promise<number> {
   await mkdir(path.join(sourceDir, 'images'), { recursive: true });
   let written = 0;
   const items = [];
@@ -66,15 +78,31 @@ export async function writeImageSource(sourceDir: string, spec: { id: string; ve
       written += bytes.length;
     }
     const name = String(index).padStart(4, '0');
-    items.push({ id: `anh-${name}`, kind: 'image', languages: ['vi'], topics: ['bench'], title: { vi: `Ảnh ${name}` }, files: [{ path: file }] });
+    items.push({
+      id: `anh-${name}`,
+      kind: 'image',
+      languages: ['vi'],
+      topics: ['bench'],
+      title: { vi: `Ảnh ${name}` },
+      files: [{ path: file }],
+    });
   }
-  await writeFile(path.join(sourceDir, 'pack.json'), JSON.stringify({ id: spec.id, version: spec.version, title: { vi: 'Gói đo đồng bộ' }, items }));
+  await writeFile(
+    path.join(sourceDir, 'pack.json'),
+    JSON.stringify({ id: spec.id, version: spec.version, title: { vi: 'Gói đo đồng bộ' }, items }),
+  );
   return written;
 }
 
 /** Builds `sourceDir` into a signed `.chieng` file and publishes it to the hub. */
 export async function buildAndPublish(world: HubWorld, sourceDir: string, out: string): Promise<void> {
-  await buildPack({ sourceDir, key: world.publisher.secret, certificate: world.publisher.certificate, out, glyphs: loadGlyphCoverage(fontsDir) });
+  await buildPack({
+    sourceDir,
+    key: world.publisher.secret,
+    certificate: world.publisher.certificate,
+    out,
+    glyphs: loadGlyphCoverage(fontsDir),
+  });
   await publishToHub(world.hubDir, out, world.trust, world.signer);
 }
 
@@ -88,7 +116,14 @@ export interface Laptop {
 
 /** A laptop's core on `dataDir`, its hub address set to `hubUrl`. */
 export async function openLaptop(world: HubWorld, dataDir: string, hubUrl: string, sync?: SyncOptions): Promise<Laptop> {
-  const core = await openCore({ dataDir, kind: 'cli', appVersion: '0.0.0-bench', resourcesDir: world.resourcesDir, log: () => undefined, ...(sync ? { sync } : {}) });
+  const core = await openCore({
+    dataDir,
+    kind: 'cli',
+    appVersion: '0.0.0-bench',
+    resourcesDir: world.resourcesDir,
+    log: () => undefined,
+    ...(sync ? { sync } : {}),
+  });
   try {
     const set = await callTyped(core, 'settings.update', { hubUrl });
     if (!set.ok) throw new Error(`could not set the hub address: ${JSON.stringify(set.error)}`);
@@ -172,32 +207,36 @@ export async function startCountingProxy(upstream: string, options: ProxyOptions
       else traffic.documentBytes += bytes;
       traffic.byPath.set(requestPath, (traffic.byPath.get(requestPath) ?? 0) + bytes);
     };
-    const outgoing = httpRequest(new URL(request.url ?? '/', upstream), { method: request.method, headers: request.headers, agent }, (upstreamResponse) => {
-      response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-      let sent = 0;
-      let cut = false;
-      upstreamResponse.on('data', (chunk: Buffer) => {
-        if (cut) return;
-        if (limit === undefined || sent + chunk.length < limit) {
-          sent += chunk.length;
-          count(chunk.length);
-          if (!response.write(chunk)) {
-            upstreamResponse.pause();
-            response.once('drain', () => upstreamResponse.resume());
+    const outgoing = httpRequest(
+      new URL(request.url ?? '/', upstream),
+      { method: request.method, headers: request.headers, agent },
+      (upstreamResponse) => {
+        response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+        let sent = 0;
+        let cut = false;
+        upstreamResponse.on('data', (chunk: Buffer) => {
+          if (cut) return;
+          if (limit === undefined || sent + chunk.length < limit) {
+            sent += chunk.length;
+            count(chunk.length);
+            if (!response.write(chunk)) {
+              upstreamResponse.pause();
+              response.once('drain', () => upstreamResponse.resume());
+            }
+            return;
           }
-          return;
-        }
-        // The cut: pass on exactly `limit` bytes, let them reach the laptop, then drop the line.
-        cut = true;
-        const last = chunk.subarray(0, limit - sent);
-        sent += last.length;
-        count(last.length);
-        upstreamResponse.destroy();
-        response.write(last, () => response.socket?.destroy());
-      });
-      upstreamResponse.on('end', () => response.end());
-      upstreamResponse.on('error', () => undefined);
-    });
+          // The cut: pass on exactly `limit` bytes, let them reach the laptop, then drop the line.
+          cut = true;
+          const last = chunk.subarray(0, limit - sent);
+          sent += last.length;
+          count(last.length);
+          upstreamResponse.destroy();
+          response.write(last, () => response.socket?.destroy());
+        });
+        upstreamResponse.on('end', () => response.end());
+        upstreamResponse.on('error', () => undefined);
+      },
+    );
     outgoing.on('error', () => {
       if (!response.headersSent) response.writeHead(502).end();
       else response.destroy();

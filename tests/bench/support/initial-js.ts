@@ -43,7 +43,9 @@ export function initialScriptRefs(html: string): string[] {
 
 function parseAttributes(text: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const [, name = '', doubleQuoted, singleQuoted, bare] of text.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+  for (const [, name = '', doubleQuoted, singleQuoted, bare] of text.matchAll(
+    /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g,
+  )) {
     attributes.set(name.toLowerCase(), doubleQuoted ?? singleQuoted ?? bare ?? '');
   }
   return attributes;

@@ -43,20 +43,71 @@ export function monthsEndingNow(count: number, now = new Date()): string[] {
 export function recordData(kind: LogbookKind, occurredAt: string, index: number): RecordData {
   const villageId = villageIds[index % villageIds.length]!;
   const phrase = phrases[index % phrases.length]!;
-  const material = { source: 'pack' as const, materialId: `vn.daklak.health.covid19/bai-${index % 40}`, title: `Bài ${index % 40}: ${phrase}`, language: 'vi' };
+  const material = {
+    source: 'pack' as const,
+    materialId: `vn.daklak.health.covid19/bai-${index % 40}`,
+    title: `Bài ${index % 40}: ${phrase}`,
+    language: 'vi',
+  };
   switch (kind) {
     case 'loudspeaker': {
       const endedAt = new Date(Date.parse(`${occurredAt}:00Z`) + 30 * 60_000).toISOString().slice(0, 16);
-      return { occurredAt, endedAt, villageId, operator: 'Y Bhin Niê', materials: [material], source: 'relayProvincial', languages: ['vi', 'rad'], repeats: 2, estimatedReach: 300 + (index % 200), approvedBy: 'Phó Chủ tịch UBND xã', notes: `Phát lúc sáng sớm, ${phrase}` };
+      return {
+        occurredAt,
+        endedAt,
+        villageId,
+        operator: 'Y Bhin Niê',
+        materials: [material],
+        source: 'relayProvincial',
+        languages: ['vi', 'rad'],
+        repeats: 2,
+        estimatedReach: 300 + (index % 200),
+        approvedBy: 'Phó Chủ tịch UBND xã',
+        notes: `Phát lúc sáng sớm, ${phrase}`,
+      };
     }
     case 'figureOutreach':
-      return { occurredAt, figureId: `figure-${index % 30}`, villageId, audience: { total: 40, male: 22, female: 18 }, languages: ['rad', 'vi'], materials: [material], topics: [phrase], questions: ['Bà con hỏi khi nào có thuốc về trạm y tế'], followUps: [] };
+      return {
+        occurredAt,
+        figureId: `figure-${index % 30}`,
+        villageId,
+        audience: { total: 40, male: 22, female: 18 },
+        languages: ['rad', 'vi'],
+        materials: [material],
+        topics: [phrase],
+        questions: ['Bà con hỏi khi nào có thuốc về trạm y tế'],
+        followUps: [],
+      };
     case 'worshipOutreach':
-      return { occurredAt, placeId: `place-${index % 8}`, staff: 'Trần Văn Minh', dignitariesMet: ['Mục sư Y Khuê'], conveyed: `Phổ biến ${phrase} tới tín đồ`, attendance: 120, materials: [material], followUps: [] };
+      return {
+        occurredAt,
+        placeId: `place-${index % 8}`,
+        staff: 'Trần Văn Minh',
+        dignitariesMet: ['Mục sư Y Khuê'],
+        conveyed: `Phổ biến ${phrase} tới tín đồ`,
+        attendance: 120,
+        materials: [material],
+        followUps: [],
+      };
     case 'rumour':
-      return { occurredAt, content: `Nghe nói ${phrase} là không cần thiết, ai cũng bàn tán`, villageId, channels: ['zalo', 'wordOfMouth'], answeredBy: [material], status: index % 3 === 0 ? 'confirmedFalse' : 'new' };
+      return {
+        occurredAt,
+        content: `Nghe nói ${phrase} là không cần thiết, ai cũng bàn tán`,
+        villageId,
+        channels: ['zalo', 'wordOfMouth'],
+        answeredBy: [material],
+        status: index % 3 === 0 ? 'confirmedFalse' : 'new',
+      };
     case 'leafletHandout':
-      return { occurredAt, leaflet: material, language: 'vi', copies: 50 + (index % 100), villageId, place: places[index % places.length], handedOutBy: 'Hờ Ma' };
+      return {
+        occurredAt,
+        leaflet: material,
+        language: 'vi',
+        copies: 50 + (index % 100),
+        villageId,
+        place: places[index % places.length],
+        handedOutBy: 'Hờ Ma',
+      };
   }
 }
 

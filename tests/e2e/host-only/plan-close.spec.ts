@@ -7,7 +7,10 @@ import { demoMaterialIds as ids, demoMaterialTitles as titles, planItemIds, prep
 test('closing the window while a plan edit is still being saved asks first, and the edit is kept', async ({ app }) => {
   const page = app.page;
   const planId = await preparePlan(page, 'Họp buôn Ko Tam', [ids.fiveK, ids.image]);
-  const savedOrder = async () => ((await app.callCore('plans.list', {})) as { value: { plans: { id: string; materials: string[] }[] } }).value.plans.find((plan) => plan.id === planId)?.materials;
+  const savedOrder = async () =>
+    ((await app.callCore('plans.list', {})) as { value: { plans: { id: string; materials: string[] }[] } }).value.plans.find(
+      (plan) => plan.id === planId,
+    )?.materials;
   const unloadHeld = () =>
     page.evaluate(() => {
       const event = new Event('beforeunload', { cancelable: true });

@@ -6,7 +6,10 @@ test('a bad call gets a structured error naming the field, and the app keeps wor
     ok: false,
     error: { code: 'invalid_input', field: 'textScale' },
   });
-  await expect(app.callCore('settings.update', { locale: 'vi', extra: 1 })).resolves.toMatchObject({ ok: false, error: { field: 'extra' } });
+  await expect(app.callCore('settings.update', { locale: 'vi', extra: 1 })).resolves.toMatchObject({
+    ok: false,
+    error: { field: 'extra' },
+  });
   await expect(app.callCore('settings.update', { locale: 'x'.repeat(2 * 1024 * 1024) })).resolves.toMatchObject({
     ok: false,
     error: { code: 'payload_too_large' },

@@ -7,7 +7,7 @@ interface PlatformFont {
   readonly glyphCount: number;
 }
 
-test('Vietnamese and Ê Đê, J\'rai, M\'nông letters render from the bundled Noto Sans, no fallback, no tofu', async ({ app }, testInfo) => {
+test("Vietnamese and Ê Đê, J'rai, M'nông letters render from the bundled Noto Sans, no fallback, no tofu", async ({ app }, testInfo) => {
   const { page } = app;
   await navLink(page, 'settings').click();
   await page.evaluate(() => document.fonts.ready);

@@ -3,7 +3,8 @@ import { expectNoRawKeys, navLink, placeTitles } from '../ui-text';
 
 test('speaks Vietnamese first', async ({ app }) => {
   await expect(app.page.locator('html')).toHaveAttribute('lang', 'vi');
-  for (const [place, title] of Object.entries(placeTitles.vi)) await expect(navLink(app.page, place as keyof typeof placeTitles.vi)).toHaveText(title);
+  for (const [place, title] of Object.entries(placeTitles.vi))
+    await expect(navLink(app.page, place as keyof typeof placeTitles.vi)).toHaveText(title);
 });
 
 test('switches to English everywhere, and keeps the choice after a restart', async ({ app }) => {

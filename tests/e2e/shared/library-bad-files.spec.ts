@@ -40,7 +40,9 @@ test('a file altered or deleted on disk after install is said in place, and othe
   await installItems(app, testInfo.outputPath('work'), [
     article('bai-sua', 'articles/sua.md', altered),
     article('bai-mat', 'articles/mat.md', deleted),
-    article('bai-anh', 'articles/anh.md', '# Bài có ảnh\n\n![Ảnh minh họa](../images/anh.png)\n\nVẫn đọc được chữ.\n', [{ path: 'images/anh.png', content: png }]),
+    article('bai-anh', 'articles/anh.md', '# Bài có ảnh\n\n![Ảnh minh họa](../images/anh.png)\n\nVẫn đọc được chữ.\n', [
+      { path: 'images/anh.png', content: png },
+    ]),
     article('bai-tot', 'articles/tot.md', '# Bài còn nguyên\n\nĐọc bình thường.\n'),
   ]);
   // Someone edits one file by hand and deletes two others (one of them an article's image).
@@ -51,20 +53,26 @@ test('a file altered or deleted on disk after install is said in place, and othe
   const damagedView = await openMaterial(app, packId, 'bai-sua');
   const damaged = damagedView.getByTestId('material-notice');
   await expect(damaged).toHaveAttribute('data-reason', 'damaged');
-  await expect(damaged).toHaveText('Tệp “articles/sua.md” không khớp chữ ký, không hiển thị. Tệp có thể đã hỏng hoặc bị sửa đổi; hãy cài lại gói từ nguồn tin cậy.');
+  await expect(damaged).toHaveText(
+    'Tệp “articles/sua.md” không khớp chữ ký, không hiển thị. Tệp có thể đã hỏng hoặc bị sửa đổi; hãy cài lại gói từ nguồn tin cậy.',
+  );
   await expect(damagedView).not.toContainText('Hướng dẫn giả');
   // Where it comes from is still said around the notice.
   await expect(damagedView.getByTestId('material-provenance')).toContainText('Phát hành: Sở Y tế (thử nghiệm)');
 
   const missing = (await openMaterial(app, packId, 'bai-mat')).getByTestId('material-notice');
   await expect(missing).toHaveAttribute('data-reason', 'missing');
-  await expect(missing).toHaveText('Tệp “articles/mat.md” bị thiếu trên máy này nên không hiển thị được. Hãy cài lại gói hoặc đồng bộ để lấy lại tệp.');
+  await expect(missing).toHaveText(
+    'Tệp “articles/mat.md” bị thiếu trên máy này nên không hiển thị được. Hãy cài lại gói hoặc đồng bộ để lấy lại tệp.',
+  );
 
   // An article whose image is gone shows its text, and the notice where the image was.
   const withImage = await openMaterial(app, packId, 'bai-anh');
   await expect(withImage.getByTestId('article-body')).toContainText('Vẫn đọc được chữ.');
   const imageNotice = withImage.getByTestId('article-body').getByTestId('material-notice');
-  await expect(imageNotice).toHaveText('Tệp “images/anh.png” bị thiếu trên máy này nên không hiển thị được. Hãy cài lại gói hoặc đồng bộ để lấy lại tệp.');
+  await expect(imageNotice).toHaveText(
+    'Tệp “images/anh.png” bị thiếu trên máy này nên không hiển thị được. Hãy cài lại gói hoặc đồng bộ để lấy lại tệp.',
+  );
 
   const good = await openMaterial(app, packId, 'bai-tot');
   await expect(good.getByTestId('article-body').getByRole('heading', { level: 1 })).toHaveText('Bài còn nguyên');
@@ -75,12 +83,26 @@ test('a file altered or deleted on disk after install is said in place, and othe
 
 test('an image that does not decode and a sound the runtime cannot play are said at once; the app goes on', async ({ app }, testInfo) => {
   await installItems(app, testInfo.outputPath('work'), [
-    { id: 'anh-hong', kind: 'image', languages: ['vi'], title: 'Ảnh hỏng', files: [{ path: 'images/hong.png', language: 'vi', content: undecodablePng() }] },
-    { id: 'loa-hong', kind: 'audio', languages: ['vi'], title: 'Bản tin hỏng', files: [{ path: 'audio/hong.ogg', language: 'vi', content: unplayableOgg() }] },
+    {
+      id: 'anh-hong',
+      kind: 'image',
+      languages: ['vi'],
+      title: 'Ảnh hỏng',
+      files: [{ path: 'images/hong.png', language: 'vi', content: undecodablePng() }],
+    },
+    {
+      id: 'loa-hong',
+      kind: 'audio',
+      languages: ['vi'],
+      title: 'Bản tin hỏng',
+      files: [{ path: 'audio/hong.ogg', language: 'vi', content: unplayableOgg() }],
+    },
   ]);
   const image = (await openMaterial(app, packId, 'anh-hong')).getByTestId('material-notice');
   await expect(image).toHaveAttribute('data-reason', 'unsupported');
-  await expect(image).toHaveText('Không hiển thị được ảnh “images/hong.png”: tệp ảnh bị lỗi hoặc máy này không đọc được định dạng ảnh này.');
+  await expect(image).toHaveText(
+    'Không hiển thị được ảnh “images/hong.png”: tệp ảnh bị lỗi hoặc máy này không đọc được định dạng ảnh này.',
+  );
 
   const sound = await openMaterial(app, packId, 'loa-hong');
   const notice = sound.getByTestId('material-notice');
@@ -117,7 +139,10 @@ test('broken Markdown and a gigantic single line render, and the app stays respo
   ].join('\n');
   const line = `${'Khẩu trang, khử khuẩn, khoảng cách. '.repeat(30_000)}HẾT DÒNG`;
   expect(line.length).toBeGreaterThan(1_000_000);
-  await installItems(app, testInfo.outputPath('work'), [article('hong', 'articles/hong.md', broken), article('dong-dai', 'articles/dong-dai.md', `# Một dòng rất dài\n\n${line}\n`)]);
+  await installItems(app, testInfo.outputPath('work'), [
+    article('hong', 'articles/hong.md', broken),
+    article('dong-dai', 'articles/dong-dai.md', `# Một dòng rất dài\n\n${line}\n`),
+  ]);
 
   const brokenView = await openMaterial(app, packId, 'hong');
   const body = brokenView.getByTestId('article-body');

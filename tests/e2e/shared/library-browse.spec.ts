@@ -2,7 +2,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildTestPack } from '../../support/pack-fixtures';
 import { expect, test, type ChiengApp } from '../fixtures';
-import { demoMaterialCount, demoPackId, demoPackTitle, demoPublisher, installPack, materialRow, openLibrary, openMaterial, searchHit } from '../library-pages';
+import {
+  demoMaterialCount,
+  demoPackId,
+  demoPackTitle,
+  demoPublisher,
+  installPack,
+  materialRow,
+  openLibrary,
+  openMaterial,
+  searchHit,
+} from '../library-pages';
 import { officialPublisher } from '../trusted-publisher';
 
 // Packs built, signed and installed, media decoded, a browser per test: more than the
@@ -12,8 +22,10 @@ test.describe.configure({ timeout: 90_000 });
 const status = (app: ChiengApp) => app.page.getByTestId('library-status');
 const filter = (app: ChiengApp, name: 'packId' | 'topic' | 'language' | 'kind') => app.page.locator(`select[data-filter="${name}"]`);
 /** The ids of the rows listed; the list is short enough here that every row is rendered. */
-const listedIds = (app: ChiengApp) => app.page.getByTestId('material-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-material-id')).sort());
-const today = () => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const listedIds = (app: ChiengApp) =>
+  app.page.getByTestId('material-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-material-id')).sort());
+const today = () =>
+  new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 test('the demo pack’s materials are listed with where they come from: demo, publisher, pack and version, signed date', async ({ app }) => {
   await openLibrary(app);
@@ -25,7 +37,9 @@ test('the demo pack’s materials are listed with where they come from: demo, pu
   await expect(row.getByTestId('badge-demo')).toHaveText('Tài liệu mẫu (demo), không phải thông tin chính thống');
   await expect(row.locator('.provenance-text')).toHaveText(`${demoPublisher} · Gói “${demoPackTitle}”, phiên bản 1 · Ký ngày 20/11/2026`);
   // Every demo material says it is demo; none claims to be official.
-  await expect(app.page.getByTestId('material-row').getByTestId('badge-demo')).toHaveCount(await app.page.getByTestId('material-row').count());
+  await expect(app.page.getByTestId('material-row').getByTestId('badge-demo')).toHaveCount(
+    await app.page.getByTestId('material-row').count(),
+  );
   await expect(app.page.getByTestId('badge-official')).toHaveCount(0);
 
   // Opened, it says the same at its head.
@@ -47,8 +61,22 @@ test('an official pack shows as official, and the pack, language and kind filter
     id: 'vn.test.phong-dich',
     title: 'Hướng dẫn phòng dịch (thử nghiệm)',
     items: [
-      { id: 'rua-tay', kind: 'article', languages: ['vi'], topics: ['covid19'], title: 'Rửa tay đúng cách', files: [{ path: 'articles/rua-tay.md', content: '# Rửa tay đúng cách\n\nRửa tay bằng xà phòng.\n', language: 'vi' }] },
-      { id: 'anh-rua-tay', kind: 'image', languages: ['vi'], topics: ['covid19'], title: 'Ảnh: rửa tay', files: [{ path: 'images/rua-tay.png', content: png, language: 'vi' }] },
+      {
+        id: 'rua-tay',
+        kind: 'article',
+        languages: ['vi'],
+        topics: ['covid19'],
+        title: 'Rửa tay đúng cách',
+        files: [{ path: 'articles/rua-tay.md', content: '# Rửa tay đúng cách\n\nRửa tay bằng xà phòng.\n', language: 'vi' }],
+      },
+      {
+        id: 'anh-rua-tay',
+        kind: 'image',
+        languages: ['vi'],
+        topics: ['covid19'],
+        title: 'Ảnh: rửa tay',
+        files: [{ path: 'images/rua-tay.png', content: png, language: 'vi' }],
+      },
     ],
   });
   await installPack(app, pack, 'Hướng dẫn phòng dịch (thử nghiệm)');
@@ -59,13 +87,19 @@ test('an official pack shows as official, and the pack, language and kind filter
   const official = materialRow(app, 'vn.test.phong-dich/rua-tay');
   await expect(official.getByTestId('badge-official')).toHaveText('Chính thống');
   await expect(official.getByTestId('badge-demo')).toHaveCount(0);
-  await expect(official.locator('.provenance-text')).toHaveText(`Sở Y tế (thử nghiệm) · Gói “Hướng dẫn phòng dịch (thử nghiệm)”, phiên bản 1 · Ký ngày ${today()}`);
+  await expect(official.locator('.provenance-text')).toHaveText(
+    `Sở Y tế (thử nghiệm) · Gói “Hướng dẫn phòng dịch (thử nghiệm)”, phiên bản 1 · Ký ngày ${today()}`,
+  );
   // Newest first: the pack signed today comes before the demo pack.
   const first = await app.page.getByTestId('material-row').first().getAttribute('data-material-id');
   expect(first?.startsWith('vn.test.phong-dich/')).toBe(true);
 
   // The pack filter names the demo pack as demo.
-  await expect(filter(app, 'packId').locator('option')).toHaveText(['Tất cả', `${demoPackTitle} (mẫu – demo)`, 'Hướng dẫn phòng dịch (thử nghiệm)']);
+  await expect(filter(app, 'packId').locator('option')).toHaveText([
+    'Tất cả',
+    `${demoPackTitle} (mẫu – demo)`,
+    'Hướng dẫn phòng dịch (thử nghiệm)',
+  ]);
   await filter(app, 'packId').selectOption('vn.test.phong-dich');
   await expect(status(app)).toHaveText(`2 trong số ${total} tài liệu khớp bộ lọc`);
   await expect.poll(() => listedIds(app)).toEqual(['vn.test.phong-dich/anh-rua-tay', 'vn.test.phong-dich/rua-tay']);
@@ -74,7 +108,9 @@ test('an official pack shows as official, and the pack, language and kind filter
   await app.page.getByRole('button', { name: 'Bỏ lọc' }).click();
   await filter(app, 'kind').selectOption({ label: 'Hình ảnh' });
   await expect(status(app)).toHaveText(`3 trong số ${total} tài liệu khớp bộ lọc`);
-  await expect.poll(() => listedIds(app)).toEqual([`${demoPackId}/anh-kiem-tra-truoc-khi-chia-se`, `${demoPackId}/anh-thong-diep-5k`, 'vn.test.phong-dich/anh-rua-tay']);
+  await expect
+    .poll(() => listedIds(app))
+    .toEqual([`${demoPackId}/anh-kiem-tra-truoc-khi-chia-se`, `${demoPackId}/anh-thong-diep-5k`, 'vn.test.phong-dich/anh-rua-tay']);
   await filter(app, 'packId').selectOption(demoPackId);
   await expect(status(app)).toHaveText(`2 trong số ${total} tài liệu khớp bộ lọc`);
 
@@ -91,7 +127,12 @@ test('an official pack shows as official, and the pack, language and kind filter
 test('a pack past its expiry date is marked expired in the list and in the material', async ({ app }, testInfo) => {
   const work = testInfo.outputPath('work');
   const { publisher } = await officialPublisher(app, work);
-  const pack = await buildTestPack(work, publisher, { id: 'vn.test.cu', title: 'Hướng dẫn cũ (thử nghiệm)', publishedAt: '2024-01-01T00:00:00.000Z', expiresAt: '2025-01-01T00:00:00.000Z' });
+  const pack = await buildTestPack(work, publisher, {
+    id: 'vn.test.cu',
+    title: 'Hướng dẫn cũ (thử nghiệm)',
+    publishedAt: '2024-01-01T00:00:00.000Z',
+    expiresAt: '2025-01-01T00:00:00.000Z',
+  });
   await installPack(app, pack, 'Hướng dẫn cũ (thử nghiệm)');
   await openLibrary(app);
   // Signed long ago, it is listed last; the demo pack, still valid, first and unmarked.
@@ -102,7 +143,9 @@ test('a pack past its expiry date is marked expired in the list and in the mater
   await expect(row.locator('.provenance')).toContainText('Gói đã hết hạn');
   await openMaterial(app, 'vn.test.cu', 'bai-viet');
   await expect(app.page.getByTestId('material-expired')).toHaveText('Gói đã hết hạn');
-  await expect(app.page.locator('.material-caution')).toHaveText('Gói tài liệu này đã hết hạn, nội dung có thể đã cũ. Hãy đồng bộ để nhận phiên bản mới trước khi dùng.');
+  await expect(app.page.locator('.material-caution')).toHaveText(
+    'Gói tài liệu này đã hết hạn, nội dung có thể đã cũ. Hãy đồng bộ để nhận phiên bản mới trước khi dùng.',
+  );
 });
 
 test('search without diacritics finds the material and highlights the match', async ({ app }) => {
@@ -153,7 +196,9 @@ test('a 10,000-character search and a search of only symbols are answered withou
   await expect(status(app)).toHaveText(`${demoMaterialCount} tài liệu, mới nhất trước`);
 });
 
-test('a material opened from the list brings its summary, text, source and licence, with the focus on its title; an address of none says so', async ({ app }, testInfo) => {
+test('a material opened from the list brings its summary, text, source and licence, with the focus on its title; an address of none says so', async ({
+  app,
+}, testInfo) => {
   const work = testInfo.outputPath('work');
   const { publisher } = await officialPublisher(app, work);
   const item = {
@@ -166,7 +211,11 @@ test('a material opened from the list brings its summary, text, source and licen
     license: 'Được phổ biến rộng rãi',
     files: [{ path: 'bai/nuoc-sach.md', language: 'vi', content: '# Dùng nước sạch\n\nĐun **sôi** nước trước khi uống.\n' }],
   };
-  await installPack(app, await buildTestPack(work, publisher, { id: 'vn.test.mo', title: 'Tài liệu để mở (thử nghiệm)', items: [item] }), 'Tài liệu để mở (thử nghiệm)');
+  await installPack(
+    app,
+    await buildTestPack(work, publisher, { id: 'vn.test.mo', title: 'Tài liệu để mở (thử nghiệm)', items: [item] }),
+    'Tài liệu để mở (thử nghiệm)',
+  );
   await openLibrary(app);
   await materialRow(app, 'vn.test.mo/nuoc-sach').getByRole('link').click();
 
@@ -199,7 +248,11 @@ test('a library longer than the rows sent first shows how many at once, and ever
     title: `Bài số ${index + 1}`,
     files: [{ path: `bai/${index + 1}.md`, language: 'vi', content: `# Bài số ${index + 1}\n` }],
   }));
-  await installPack(app, await buildTestPack(work, publisher, { id: 'vn.test.dai', title: 'Danh sách dài (thử nghiệm)', items }), 'Danh sách dài (thử nghiệm)');
+  await installPack(
+    app,
+    await buildTestPack(work, publisher, { id: 'vn.test.dai', title: 'Danh sách dài (thử nghiệm)', items }),
+    'Danh sách dài (thử nghiệm)',
+  );
   await openLibrary(app);
   const total = items.length + demoMaterialCount;
   await expect(status(app)).toHaveText(`${total} tài liệu, mới nhất trước`);

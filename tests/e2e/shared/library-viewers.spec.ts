@@ -21,7 +21,8 @@ async function installItems(app: ChiengApp, work: string, items: NonNullable<Tes
 
 /** The size an element is drawn at on screen. */
 const drawnWidth = (locator: Locator) => locator.evaluate((element) => element.getBoundingClientRect().width);
-const isDecoded = (image: Locator) => image.evaluate((element) => element instanceof HTMLImageElement && element.complete && element.naturalWidth > 0);
+const isDecoded = (image: Locator) =>
+  image.evaluate((element) => element instanceof HTMLImageElement && element.complete && element.naturalWidth > 0);
 const mediaTime = (media: Locator) => media.evaluate((element) => (element as HTMLMediaElement).currentTime);
 
 test('a Markdown article shows its text and the pack’s own image, with where it comes from', async ({ app }, testInfo) => {
@@ -33,7 +34,12 @@ test('a Markdown article shows its text and the pack’s own image, with where i
       languages: ['vi'],
       title: 'Rửa tay đúng cách',
       files: [
-        { path: 'articles/rua-tay.md', language: 'vi', content: '# Rửa tay đúng cách\n\n![Sáu bước rửa tay](../images/buoc.png)\n\nRửa tay **bằng xà phòng** trong ít nhất 30 giây.\n\n- Lòng bàn tay\n- Mu bàn tay\n' },
+        {
+          path: 'articles/rua-tay.md',
+          language: 'vi',
+          content:
+            '# Rửa tay đúng cách\n\n![Sáu bước rửa tay](../images/buoc.png)\n\nRửa tay **bằng xà phòng** trong ít nhất 30 giây.\n\n- Lòng bàn tay\n- Mu bàn tay\n',
+        },
         { path: 'images/buoc.png', content: png },
       ],
     },
@@ -80,8 +86,20 @@ test('an image fits the view and zooms in, out and back with the buttons and the
 
 test('sound plays, pauses and seeks; film seeks', async ({ app }, testInfo) => {
   await installItems(app, testInfo.outputPath('work'), [
-    { id: 'loa', kind: 'audio', languages: ['vi'], title: 'Bản tin loa (thử nghiệm)', files: [{ path: 'audio/loa.wav', language: 'vi', content: toneWav(4) }] },
-    { id: 'phim', kind: 'video', languages: ['vi'], title: 'Phim ngắn (thử nghiệm)', files: [{ path: 'video/phim.webm', language: 'vi', content: colourSweepWebm() }] },
+    {
+      id: 'loa',
+      kind: 'audio',
+      languages: ['vi'],
+      title: 'Bản tin loa (thử nghiệm)',
+      files: [{ path: 'audio/loa.wav', language: 'vi', content: toneWav(4) }],
+    },
+    {
+      id: 'phim',
+      kind: 'video',
+      languages: ['vi'],
+      title: 'Phim ngắn (thử nghiệm)',
+      files: [{ path: 'video/phim.webm', language: 'vi', content: colourSweepWebm() }],
+    },
   ]);
 
   const sound = (await openMaterial(app, packId, 'loa')).getByTestId('audio-player');
@@ -137,7 +155,15 @@ const canvasColours = (canvas: Locator) =>
   });
 
 test('a PDF is paged inside the app: page 2 of 2 is drawn after page 1', async ({ app }, testInfo) => {
-  await installItems(app, testInfo.outputPath('work'), [{ id: 'to-in', kind: 'pdf', languages: ['vi'], title: 'Tờ in hai trang', files: [{ path: 'pdf/hai-trang.pdf', language: 'vi', content: await pagedPdf(2) }] }]);
+  await installItems(app, testInfo.outputPath('work'), [
+    {
+      id: 'to-in',
+      kind: 'pdf',
+      languages: ['vi'],
+      title: 'Tờ in hai trang',
+      files: [{ path: 'pdf/hai-trang.pdf', language: 'vi', content: await pagedPdf(2) }],
+    },
+  ]);
   const pdf = (await openMaterial(app, packId, 'to-in')).getByTestId('pdf-viewer');
   await expect(pdf).toHaveAttribute('data-status', 'ready');
   await expect(pdf.getByTestId('pdf-page-count')).toHaveText('/ 2');
@@ -226,7 +252,15 @@ test('a hostile article is shown inert: no script runs, no handler fires, its li
     '',
     'Đoạn cuối.',
   ].join('\n');
-  await installItems(app, testInfo.outputPath('work'), [{ id: 'doc-hai', kind: 'article', languages: ['vi'], title: 'Bài có mã độc', files: [{ path: 'articles/doc-hai.md', language: 'vi', content: hostile }] }]);
+  await installItems(app, testInfo.outputPath('work'), [
+    {
+      id: 'doc-hai',
+      kind: 'article',
+      languages: ['vi'],
+      title: 'Bài có mã độc',
+      files: [{ path: 'articles/doc-hai.md', language: 'vi', content: hostile }],
+    },
+  ]);
   const dialogs: string[] = [];
   app.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

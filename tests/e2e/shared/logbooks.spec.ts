@@ -11,7 +11,10 @@ interface Saved {
 /** The person at the laptop and a village, set up through the core as the registries place would. */
 async function setUp(app: ChiengApp): Promise<{ villageId: string }> {
   await app.callCore('profiles.save', { name: 'Y Điêng Niê' });
-  const village = (await app.callCore('registry.save', { registry: 'villages', data: { name: 'Buôn Kô Siêr', type: 'buon', loudspeakerClusters: ['Cụm loa chợ'] } })) as Saved;
+  const village = (await app.callCore('registry.save', {
+    registry: 'villages',
+    data: { name: 'Buôn Kô Siêr', type: 'buon', loudspeakerClusters: ['Cụm loa chợ'] },
+  })) as Saved;
   expect(village.ok).toBe(true);
   // The page learns who is working from the start, as it would on a laptop already in use.
   await app.page.reload();
@@ -65,7 +68,9 @@ test('a loudspeaker session is recorded as a draft, finalised once complete, lis
   await expect(form(page).getByLabel('Tiếng Việt')).toBeChecked();
   await expect(form(page).getByLabel('Số lần phát lại')).toHaveValue('1');
 
-  await form(page).getByLabel('Bắt đầu', { exact: true }).fill(await localTime(page, 6, 30));
+  await form(page)
+    .getByLabel('Bắt đầu', { exact: true })
+    .fill(await localTime(page, 6, 30));
   await form(page).getByLabel('Thôn, buôn').selectOption({ label: 'Buôn Kô Siêr' });
   await form(page).getByLabel('Cụm loa').fill('Cụm loa chợ');
   await form(page).getByRole('button', { name: 'Ghi tay' }).click();
@@ -82,7 +87,9 @@ test('a loudspeaker session is recorded as a draft, finalised once complete, lis
   await expect(form(page).getByLabel('Kết thúc', { exact: true })).toBeFocused();
   await expect(form(page).getByTestId('field-source')).toHaveAccessibleDescription('Bắt buộc phải có.');
 
-  await form(page).getByLabel('Kết thúc', { exact: true }).fill(await localTime(page, 7, 15));
+  await form(page)
+    .getByLabel('Kết thúc', { exact: true })
+    .fill(await localTime(page, 7, 15));
   await form(page).getByLabel('Bản tin từ hệ thống thông tin nguồn của tỉnh').check();
   await form(page).getByLabel('Khẩn cấp').check();
   await page.getByTestId('finalise').click();
@@ -167,14 +174,20 @@ test('a record is withdrawn only with a reason, and stays, marked withdrawn', as
   await expect(page.getByTestId('record-row')).toHaveCount(1);
 });
 
-test('finalising a session that ends before it starts and has no operator says so at each field, in Vietnamese, keeping what was typed', async ({ app }) => {
+test('finalising a session that ends before it starts and has no operator says so at each field, in Vietnamese, keeping what was typed', async ({
+  app,
+}) => {
   await setUp(app);
   const { page } = app;
   await page.goto(`${new URL(page.url()).origin}/#/loudspeaker/new`);
   await waitUntilReady(page);
 
-  await form(page).getByLabel('Bắt đầu', { exact: true }).fill(await localTime(page, 8, 0));
-  await form(page).getByLabel('Kết thúc', { exact: true }).fill(await localTime(page, 7, 30));
+  await form(page)
+    .getByLabel('Bắt đầu', { exact: true })
+    .fill(await localTime(page, 8, 0));
+  await form(page)
+    .getByLabel('Kết thúc', { exact: true })
+    .fill(await localTime(page, 7, 30));
   await form(page).getByLabel('Người phát').fill('');
   await form(page).getByLabel('Địa điểm (ghi rõ)').fill('Nhà văn hóa buôn');
   await form(page).getByRole('button', { name: 'Ghi tay' }).click();
@@ -273,7 +286,12 @@ test('with no one chosen, saving says who to choose and where, and keeps what wa
 
 for (const { name, hash, kind, required } of [
   { name: 'outreach by a community figure', hash: '#/outreach/figureOutreach/new', kind: 'figureOutreach', required: ['Người có uy tín'] },
-  { name: 'a visit to a place of worship', hash: '#/outreach/worshipOutreach/new', kind: 'worshipOutreach', required: ['Cơ sở tôn giáo', 'Nội dung đã truyền đạt'] },
+  {
+    name: 'a visit to a place of worship',
+    hash: '#/outreach/worshipOutreach/new',
+    kind: 'worshipOutreach',
+    required: ['Cơ sở tôn giáo', 'Nội dung đã truyền đạt'],
+  },
   { name: 'a leaflet hand-out', hash: '#/leaflets/new', kind: 'leafletHandout', required: ['Số bản'] },
 ]) {
   test(`finalising ${name} with its required fields empty says so at each field, saving nothing`, async ({ app }) => {

@@ -21,10 +21,20 @@ const counter = (page: Page) => page.getByTestId('slide-counter');
 const slide = (page: Page) => page.getByTestId('slide');
 
 /** The presentation's own text size, as the slide's body text is drawn. */
-const bodyFontPx = (page: Page) => slide(page).locator('p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
-const headingFontPx = (page: Page) => slide(page).locator('h1, h2').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+const bodyFontPx = (page: Page) =>
+  slide(page)
+    .locator('p')
+    .first()
+    .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+const headingFontPx = (page: Page) =>
+  slide(page)
+    .locator('h1, h2')
+    .first()
+    .evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
 
-test('a plan prepared ahead and reordered by keyboard is there after a restart, and presents in its order with the keyboard', async ({ app }) => {
+test('a plan prepared ahead and reordered by keyboard is there after a restart, and presents in its order with the keyboard', async ({
+  app,
+}) => {
   // It closes the app and starts it again: on a loaded machine that alone takes seconds.
   test.slow();
   const planTitle = 'Họp buôn Ea Bhốk, tối thứ Tư';
@@ -54,7 +64,10 @@ test('a plan prepared ahead and reordered by keyboard is there after a restart, 
   await expect.poll(() => planItemIds(page)).toEqual([ids.udhr, ids.fiveK, ids.image]);
   // The screen shows an edit at once and saves it just after; closing the app in between
   // is not what this test is about, so it waits for the core to hold the last order.
-  const savedOrder = async () => ((await app.callCore('plans.list', {})) as { value: { plans: { id: string; materials: string[] }[] } }).value.plans.find((plan) => plan.id === planId)?.materials;
+  const savedOrder = async () =>
+    ((await app.callCore('plans.list', {})) as { value: { plans: { id: string; materials: string[] }[] } }).value.plans.find(
+      (plan) => plan.id === planId,
+    )?.materials;
   await expect.poll(savedOrder).toEqual([ids.udhr, ids.fiveK, ids.image]);
 
   // Opened later: the app is closed and started again.
@@ -249,18 +262,36 @@ test('the full-screen control puts the presentation on the whole screen and take
   await expect(presentation(page)).toBeVisible();
 });
 
-test('a long article is cut into several slides, each of a readable length, losing nothing and keeping order', async ({ app }, testInfo) => {
+test('a long article is cut into several slides, each of a readable length, losing nothing and keeping order', async ({
+  app,
+}, testInfo) => {
   const work = testInfo.outputPath('work');
   const { publisher } = await officialPublisher(app, work);
   // One section of eight paragraphs (about 250 characters each), then a second, short one.
   const paragraph = (n: number) =>
     `Đoạn ${n}: Bà con trong buôn cần đeo khẩu trang khi đến chỗ đông người, rửa tay bằng xà phòng trước khi ăn và sau khi đi làm rẫy về, giữ nhà cửa sạch sẽ và thông thoáng, đưa người có dấu hiệu sốt, ho, khó thở tới trạm y tế xã để được khám kịp thời.`;
   const paragraphs = Array.from({ length: 8 }, (_, index) => paragraph(index + 1));
-  const article = ['# Hướng dẫn dài cho buổi họp buôn', '', ...paragraphs.flatMap((text) => [text, '']), '## Phần cuối', '', 'Cảm ơn bà con đã lắng nghe.', ''].join('\n');
+  const article = [
+    '# Hướng dẫn dài cho buổi họp buôn',
+    '',
+    ...paragraphs.flatMap((text) => [text, '']),
+    '## Phần cuối',
+    '',
+    'Cảm ơn bà con đã lắng nghe.',
+    '',
+  ].join('\n');
   const file = await buildTestPack(work, publisher, {
     id: 'vn.test.bai-dai',
     title: 'Gói bài dài (thử nghiệm)',
-    items: [{ id: 'huong-dan-dai', kind: 'article', languages: ['vi'], title: 'Hướng dẫn dài cho buổi họp buôn', files: [{ path: 'articles/dai.md', content: article }] }],
+    items: [
+      {
+        id: 'huong-dan-dai',
+        kind: 'article',
+        languages: ['vi'],
+        title: 'Hướng dẫn dài cho buổi họp buôn',
+        files: [{ path: 'articles/dai.md', content: article }],
+      },
+    ],
   });
   await installPack(app, file, 'Gói bài dài (thử nghiệm)');
 

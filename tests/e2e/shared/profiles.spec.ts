@@ -38,7 +38,9 @@ test('the first start asks who is using the laptop, without keeping anyone from 
   await expect(page.getByTestId('first-run')).toHaveCount(0);
 });
 
-test('two people share the laptop: switching, a PIN asked, the app locked and opened again with what was typed still there', async ({ app }) => {
+test('two people share the laptop: switching, a PIN asked, the app locked and opened again with what was typed still there', async ({
+  app,
+}) => {
   test.slow(); // one person's whole way through several screens
   const { page } = app;
   await page.getByTestId('first-run').getByLabel('Họ và tên').fill('Hà Thị Lan');
@@ -60,10 +62,14 @@ test('two people share the laptop: switching, a PIN asked, the app locked and op
 
   // To someone without a PIN at once; back to someone with one only with their PIN.
   await page.getByTestId('profile-switcher').click();
-  await dialog(page).getByRole('button', { name: /Hà Thị Lan/ }).click();
+  await dialog(page)
+    .getByRole('button', { name: /Hà Thị Lan/ })
+    .click();
   await expect(activeName(page)).toHaveText('Hà Thị Lan');
   await page.getByTestId('profile-switcher').click();
-  await dialog(page).getByRole('button', { name: /Y Bhim Ktla/ }).click();
+  await dialog(page)
+    .getByRole('button', { name: /Y Bhim Ktla/ })
+    .click();
   await dialog(page).getByLabel('Mã PIN của Y Bhim Ktla').fill('1111');
   await dialog(page).getByRole('button', { name: 'Chuyển' }).click();
   await expect(dialog(page).getByTestId('pin-error')).toHaveText('Mã PIN không đúng.');
@@ -80,7 +86,10 @@ test('two people share the laptop: switching, a PIN asked, the app locked and op
   await expect(lockScreen(page)).toContainText('Chiêng đang khóa');
   await expect(page.locator('main')).toBeHidden();
   // The lock is the core's: nothing can be read or written behind the screen.
-  expect(await app.callCore('registry.list', { registry: 'villages' })).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'profiles:locked' } });
+  expect(await app.callCore('registry.list', { registry: 'villages' })).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden', messageKey: 'profiles:locked' },
+  });
   // Only someone with a PIN can open it.
   await expect(lockScreen(page).getByTestId('profile-choice')).toHaveText([/^Y Bhim Ktla/]);
 

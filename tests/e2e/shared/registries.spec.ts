@@ -9,14 +9,22 @@ const tab = (page: Page, registry: 'villages' | 'figures' | 'places') => page.ge
 /** The message read with a control: the one its aria-describedby points to. */
 async function describedBy(control: Locator): Promise<string> {
   const ids = (await control.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => control.page().locator(`[id="${id}"]`).innerText()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => control.page().locator(`[id="${id}"]`).innerText()),
+  );
   return texts.join(' ');
 }
 
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 async function seedVillage(app: ChiengApp, name: string): Promise<string> {
-  const saved = (await app.callCore('registry.save', { registry: 'villages', data: { name, type: 'buon' } })) as { ok: true; value: { id: string } };
+  const saved = (await app.callCore('registry.save', { registry: 'villages', data: { name, type: 'buon' } })) as {
+    ok: true;
+    value: { id: string };
+  };
   return saved.value.id;
 }
 
@@ -45,7 +53,9 @@ test('a village is added through its form; an empty form says at each field what
   await expectNoRawKeys(page);
 });
 
-test('a figure without recorded consent is refused at the consent question, then kept once it is recorded, and found without diacritics', async ({ app }) => {
+test('a figure without recorded consent is refused at the consent question, then kept once it is recorded, and found without diacritics', async ({
+  app,
+}) => {
   test.slow(); // one person's whole way through several screens
   const { page } = app;
   await seedVillage(app, 'Buôn Ea Bhốk');
@@ -89,7 +99,9 @@ test('a figure without recorded consent is refused at the consent question, then
   await expect(page.getByTestId('registry-count')).toHaveText('0 trong 1 mục khớp với từ tìm');
 });
 
-test('a CSV with a bad row imports nothing and says which row and column; a good one saved by Excel with its BOM is listed', async ({ app }) => {
+test('a CSV with a bad row imports nothing and says which row and column; a good one saved by Excel with its BOM is listed', async ({
+  app,
+}) => {
   const { page } = app;
   await navLink(page, 'registries').click();
   const picker = page.getByTestId('registry-import-file');
@@ -97,14 +109,18 @@ test('a CSV with a bad row imports nothing and says which row and column; a good
   await picker.setInputFiles(csvFile('thon-loi.csv', '"Tên thôn, buôn",Loại,Số hộ\nThôn 1,Thôn,120\nThôn 2,Làng,abc\n'));
   const problems = page.getByTestId('import-problems');
   await expect(problems).toContainText(/Không nhập dòng nào: \d+ lỗi\. Sửa tệp rồi nhập lại\./);
-  const table = await Promise.all((await page.getByTestId('import-problem').all()).map(async (row) => (await row.locator('td').allInnerTexts()).join(' | ')));
+  const table = await Promise.all(
+    (await page.getByTestId('import-problem').all()).map(async (row) => (await row.locator('td').allInnerTexts()).join(' | ')),
+  );
   expect(table).toEqual(expect.arrayContaining(['3 | Loại | Không có lựa chọn “Làng”.', '3 | Số hộ | Không phải số.']));
   // Only the bad row is named: row 2 is fine.
   expect(table.every((row) => row.startsWith('3 |'))).toBe(true);
   await expect(page.getByTestId('registry-empty')).toBeVisible();
   expect(await app.callCore('registry.list', { registry: 'villages' })).toEqual({ ok: true, value: { entries: [] } });
 
-  await picker.setInputFiles(csvFile('thon.csv', '\uFEFF"Tên thôn, buôn",Loại,Số hộ,Cụm loa\r\nThôn 1,Thôn,120,\r\nBuôn Ko Siêr,Buôn,85,Cụm A; Cụm B\r\n'));
+  await picker.setInputFiles(
+    csvFile('thon.csv', '\uFEFF"Tên thôn, buôn",Loại,Số hộ,Cụm loa\r\nThôn 1,Thôn,120,\r\nBuôn Ko Siêr,Buôn,85,Cụm A; Cụm B\r\n'),
+  );
   await expect(page.getByTestId('import-done')).toHaveText('Đã nhập 2 dòng.');
   await expect(page.getByTestId('import-problems')).toHaveCount(0);
   await expect(rows(page)).toHaveCount(2);
@@ -125,14 +141,23 @@ test('a registry exports as CSV for Excel: a BOM first, Vietnamese headings, the
   expect(first).toMatch(/^[0-9A-Z]{26},Buôn Ea Bhốk,Buôn,,,,$/);
 });
 
-test("a person's data is exported on request, then erased once their name is typed; their outreach records stay, without the name", async ({ app }) => {
+test("a person's data is exported on request, then erased once their name is typed; their outreach records stay, without the name", async ({
+  app,
+}) => {
   test.slow(); // one person's whole way through several screens
   const { page } = app;
   const villageId = await seedVillage(app, 'Buôn Ea Bhốk');
   const consent = { given: true, date: '2026-11-20', method: 'written', recordedBy: 'Hà Thị Lan' };
-  const figure = (await app.callCore('registry.save', { registry: 'figures', data: { fullName: 'Ama Khăm', sex: 'male', categories: ['villageElder'], languages: ['rad'], villageId, ethnicity: 'Ê Đê', consent } })) as { ok: true; value: { id: string } };
+  const figure = (await app.callCore('registry.save', {
+    registry: 'figures',
+    data: { fullName: 'Ama Khăm', sex: 'male', categories: ['villageElder'], languages: ['rad'], villageId, ethnicity: 'Ê Đê', consent },
+  })) as { ok: true; value: { id: string } };
   await app.callCore('profiles.save', { name: 'Hà Thị Lan' });
-  const record = (await app.callCore('logbook.save', { kind: 'figureOutreach', finalise: false, data: { occurredAt: '2026-11-21T08:30', figureId: figure.value.id, villageId } })) as { ok: boolean };
+  const record = (await app.callCore('logbook.save', {
+    kind: 'figureOutreach',
+    finalise: false,
+    data: { occurredAt: '2026-11-21T08:30', figureId: figure.value.id, villageId },
+  })) as { ok: boolean };
   expect(record.ok).toBe(true);
 
   await navLink(page, 'registries').click();
@@ -140,8 +165,14 @@ test("a person's data is exported on request, then erased once their name is typ
   await rows(page).getByRole('link', { name: 'Ama Khăm' }).click();
   const person = page.getByTestId('person-data');
 
-  const exported = await app.saveNextDownload(() => person.getByRole('button', { name: 'Xuất dữ liệu của người này' }).click(), 'ama-kham.json');
-  const copy = JSON.parse(await readFile(exported, 'utf8')) as { person: { data: { fullName: string; ethnicity: string } }; records: unknown[] };
+  const exported = await app.saveNextDownload(
+    () => person.getByRole('button', { name: 'Xuất dữ liệu của người này' }).click(),
+    'ama-kham.json',
+  );
+  const copy = JSON.parse(await readFile(exported, 'utf8')) as {
+    person: { data: { fullName: string; ethnicity: string } };
+    records: unknown[];
+  };
   expect(copy.person.data).toMatchObject({ fullName: 'Ama Khăm', ethnicity: 'Ê Đê' });
   expect(copy.records).toHaveLength(1);
 
@@ -159,7 +190,10 @@ test("a person's data is exported on request, then erased once their name is typ
   await confirm.getByRole('button', { name: 'Xóa vĩnh viễn' }).click();
   await expect(page.getByTestId('registry-done')).toHaveText('Đã xóa dữ liệu của Ama Khăm. 1 bản ghi trong sổ đã được bỏ tên.');
   await expect(page.getByTestId('registry-empty')).toBeVisible();
-  const records = (await app.callCore('logbook.list', { kind: 'figureOutreach', fromMonth: '2026-11', toMonth: '2026-11' })) as { ok: true; value: { records: { data: Record<string, unknown> }[] } };
+  const records = (await app.callCore('logbook.list', { kind: 'figureOutreach', fromMonth: '2026-11', toMonth: '2026-11' })) as {
+    ok: true;
+    value: { records: { data: Record<string, unknown> }[] };
+  };
   expect(records.value.records).toHaveLength(1);
   expect(records.value.records[0]?.data['figureId']).not.toBe(figure.value.id);
 });

@@ -42,14 +42,22 @@ async function guidanceSpec(version = 1): Promise<TestPackSpec> {
         kind: 'article',
         languages: ['vi'],
         title: guidance.article.title,
-        files: [{ path: 'articles/diet-lang-quang.md', content: '# Diệt lăng quăng, bọ gậy\n\nMỗi tuần một lần, bà con lật úp các vật chứa nước đọng quanh nhà và thả cá vào bể nước.\n' }],
+        files: [
+          {
+            path: 'articles/diet-lang-quang.md',
+            content:
+              '# Diệt lăng quăng, bọ gậy\n\nMỗi tuần một lần, bà con lật úp các vật chứa nước đọng quanh nhà và thả cá vào bể nước.\n',
+          },
+        ],
       },
       {
         id: guidance.image.id,
         kind: 'image',
         languages: ['vi'],
         title: guidance.image.title,
-        files: [{ path: 'images/muoi-van.png', content: await readFile(path.join(resourcesDir, 'demo-pack', 'source', 'images', '5k.png')) }],
+        files: [
+          { path: 'images/muoi-van.png', content: await readFile(path.join(resourcesDir, 'demo-pack', 'source', 'images', '5k.png')) },
+        ],
       },
     ],
   };
@@ -76,7 +84,9 @@ async function setHubAddress(page: Page, url: string): Promise<void> {
 /** Checks, then downloads everything new, and waits for what it says. */
 async function checkAndSyncAll(page: Page): Promise<void> {
   await hubPanel(page).getByRole('button', { name: 'Kiểm tra bản mới' }).click();
-  await hubPanel(page).getByRole('button', { name: /^Tải và cài tất cả \(/ }).click();
+  await hubPanel(page)
+    .getByRole('button', { name: /^Tải và cài tất cả \(/ })
+    .click();
   await expect(page.getByTestId('sync-results')).toBeVisible();
 }
 
@@ -103,7 +113,9 @@ test('a pack published on the hub arrives through the Sync place: official, with
   await expect(page.getByTestId('available-packs').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('catalog-status')).toHaveText(/^Danh mục mới nhất đã nhận: phiên bản 1, ngày .+\.$/);
 
-  await hubPanel(page).getByRole('button', { name: /^Tải và cài tất cả \(.+\)$/ }).click();
+  await hubPanel(page)
+    .getByRole('button', { name: /^Tải và cài tất cả \(.+\)$/ })
+    .click();
   await expect(page.getByTestId('sync-results')).toHaveText(`Đã cài “${guidance.title}” (phiên bản 1).`);
   await expect(offered).toContainText('Đã có bản mới nhất');
   await expect(hubPanel(page).getByRole('button', { name: /^Tải và cài tất cả/ })).toHaveCount(0);
@@ -142,7 +154,9 @@ test('a pack published on the hub arrives through the Sync place: official, with
   await expect(card(later, guidance.id).getByTestId('badge-official')).toBeVisible();
 });
 
-test('a download shows its progress in bytes, files, speed and time left; stopped, it keeps what came and later fetches only the rest', async ({ app }) => {
+test('a download shows its progress in bytes, files, speed and time left; stopped, it keeps what came and later fetches only the rest', async ({
+  app,
+}) => {
   // Two files of 400 KB: the hub trickles out the first and stalls a quarter into the second,
   // as a weak mobile connection does, until the officer stops.
   const pack = imagePack('vn.test.anh-tuyen-truyen', 1, 2, () => 400_000, 'Ảnh tuyên truyền (thử nghiệm)');
@@ -162,7 +176,9 @@ test('a download shows its progress in bytes, files, speed and time left; stoppe
 
   const progress = page.getByTestId('sync-progress');
   const bar = progress.locator('progress');
-  await expect(progress.locator('.hint')).toHaveText(/^Ảnh tuyên truyền \(thử nghiệm\): 500 KB \/ 800 KB · 1\/2 tệp · [\d,]+ K?B\/giây · còn khoảng \d+ (giây|phút)$/);
+  await expect(progress.locator('.hint')).toHaveText(
+    /^Ảnh tuyên truyền \(thử nghiệm\): 500 KB \/ 800 KB · 1\/2 tệp · [\d,]+ K?B\/giây · còn khoảng \d+ (giây|phút)$/,
+  );
   await expect(bar).toHaveAttribute('max', '800016');
   expect(await bar.evaluate((element) => (element as HTMLProgressElement).value)).toBe(500_008);
 
@@ -173,7 +189,9 @@ test('a download shows its progress in bytes, files, speed and time left; stoppe
   await expect(card(page, pack.id)).toHaveCount(0);
 
   hub.resetCounts();
-  await hubPanel(page).getByRole('button', { name: /^Tải và cài tất cả \(.+\)$/ }).click();
+  await hubPanel(page)
+    .getByRole('button', { name: /^Tải và cài tất cả \(.+\)$/ })
+    .click();
   await expect(page.getByTestId('sync-results')).toHaveText(`Đã cài “${pack.title}” (phiên bản 1).`);
   await expect(card(page, pack.id).getByTestId('badge-official')).toBeVisible();
   await expect(card(page, pack.id)).toContainText('2 tài liệu');
@@ -201,15 +219,29 @@ test('a pack withdrawn on the hub shows as withdrawn after the next sync, and so
     id: other.id,
     title: other.title,
     items: [
-      { id: 'bai-1', kind: 'article', languages: ['vi'], title: 'Tin giả về vắc xin', files: [{ path: 'bai-1.md', content: '# Tin giả về vắc xin\n\nHãy hỏi trạm y tế xã.\n' }] },
-      { id: 'bai-2', kind: 'article', languages: ['vi'], title: 'Tin giả về thuốc chữa bệnh', files: [{ path: 'bai-2.md', content: '# Tin giả về thuốc\n\nKhông tự mua thuốc.\n' }] },
+      {
+        id: 'bai-1',
+        kind: 'article',
+        languages: ['vi'],
+        title: 'Tin giả về vắc xin',
+        files: [{ path: 'bai-1.md', content: '# Tin giả về vắc xin\n\nHãy hỏi trạm y tế xã.\n' }],
+      },
+      {
+        id: 'bai-2',
+        kind: 'article',
+        languages: ['vi'],
+        title: 'Tin giả về thuốc chữa bệnh',
+        files: [{ path: 'bai-2.md', content: '# Tin giả về thuốc\n\nKhông tự mua thuốc.\n' }],
+      },
     ],
   });
 
   await hubPanel(page).getByRole('button', { name: 'Kiểm tra bản mới' }).click();
   await expect(available(page, guidance.title)).toContainText(`${guidance.title} · Đã bị thu hồi`);
   await expect(available(page, other.title)).toContainText(`${other.title} · Gói mới`);
-  await hubPanel(page).getByRole('button', { name: /^Tải và cài tất cả/ }).click();
+  await hubPanel(page)
+    .getByRole('button', { name: /^Tải và cài tất cả/ })
+    .click();
   await expect(page.getByTestId('sync-results')).toHaveText(`Đã cài “${other.title}” (phiên bản 1).`);
 
   const withdrawnBadge = installed.getByTestId('badge-withdrawn');

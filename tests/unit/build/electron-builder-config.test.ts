@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Configuration, NsisOptions } from 'electron-builder';
 
 type Config = Configuration & Record<string, unknown>;
-interface DebugLogger { readonly isEnabled: boolean }
+interface DebugLogger {
+  readonly isEnabled: boolean;
+}
 
 // app-builder-lib and builder-util come with electron-builder: resolve them from there so the
 // test validates with the very copies `npm run dist` runs, wherever npm placed them.
@@ -33,8 +35,12 @@ describe('build/electron-builder.json', () => {
   it('would be rejected with an unknown or misspelt key, at the root or nested', async () => {
     const config = loadConfig();
     await expect(validate({ ...config, appID: 'vn.daklak.chieng' } as Config)).rejects.toThrow(/unknown property 'appID'/);
-    await expect(validate({ ...config, nsis: { ...config.nsis, perUser: true } as NsisOptions })).rejects.toThrow(/Invalid configuration object/);
-    await expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } as Configuration['electronFuses'] })).rejects.toThrow(/Invalid configuration object/);
+    await expect(validate({ ...config, nsis: { ...config.nsis, perUser: true } as NsisOptions })).rejects.toThrow(
+      /Invalid configuration object/,
+    );
+    await expect(
+      validate({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } as Configuration['electronFuses'] }),
+    ).rejects.toThrow(/Invalid configuration object/);
   });
 
   it('names the app, with ASCII file and executable names', () => {

@@ -49,18 +49,28 @@ describe('chieng registry', { timeout: 120_000 }, () => {
     expect(lines).toContain('  dòng 3, cột “Loại”: Không có lựa chọn “Làng”.');
     expect(lines).toContain('  dòng 4, cột “Số hộ”: Không phải số.');
     expect(lines.filter((line) => line.includes('dòng 2,'))).toEqual([]);
-    const figures = await csvFile('figures.csv', ['Họ và tên,Giới tính,Thành phần,"Thôn, buôn",Đồng ý lưu thông tin,Ngày hỏi ý kiến,Hình thức đồng ý,Người ghi nhận', 'Y Ksơr Niê,Nam,Già làng,Buôn Ea Tu,Có,2026-11-02,Bằng lời nói,Nguyễn Văn Nam']);
+    const figures = await csvFile('figures.csv', [
+      'Họ và tên,Giới tính,Thành phần,"Thôn, buôn",Đồng ý lưu thông tin,Ngày hỏi ý kiến,Hình thức đồng ý,Người ghi nhận',
+      'Y Ksơr Niê,Nam,Già làng,Buôn Ea Tu,Có,2026-11-02,Bằng lời nói,Nguyễn Văn Nam',
+    ]);
     expect(refusedLines(await chieng(inData('registry', 'import', 'figures', figures)))).toEqual([
       'chieng: Không nhập dòng nào: 1 lỗi. Sửa tệp rồi nhập lại.',
       '  dòng 2, cột “Thôn, buôn”: Không có thôn, buôn “Buôn Ea Tu” trong danh sách.',
     ]);
     // Buôn Ea Tu, on a good row of the refused file, was not kept either.
     const out = path.join(temp.dir, 'villages-out.csv');
-    expect(succeeded(await chieng(inData('registry', 'export', 'villages', '--out', out)))).toEqual([`Đã xuất danh sách “Thôn, buôn” ra tệp ${out}.`]);
+    expect(succeeded(await chieng(inData('registry', 'export', 'villages', '--out', out)))).toEqual([
+      `Đã xuất danh sách “Thôn, buôn” ra tệp ${out}.`,
+    ]);
     const bytes = await readFile(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).not.toContain('Buôn Ea Tu');
-    expect(bytes.toString('utf8').split('\r\n').filter((row) => row !== '')).toHaveLength(3);
+    expect(
+      bytes
+        .toString('utf8')
+        .split('\r\n')
+        .filter((row) => row !== ''),
+    ).toHaveLength(3);
   });
 
   it('refuses an unknown list, a missing file and a file that is not UTF-8', async () => {
@@ -79,7 +89,9 @@ describe('chieng registry', { timeout: 120_000 }, () => {
 
   it('needs the PIN when the laptop is locked, as the app does', async () => {
     succeeded(await chieng(inData('profile', 'add', 'Nguyễn Thị Hoa', '--pin', '2468')));
-    expect(refused(await chieng(inData('registry', 'export', 'villages')))).toBe('chieng: Nguyễn Thị Hoa có mã PIN: thêm --pin PIN (hoặc đặt biến môi trường CHIENG_PIN).');
+    expect(refused(await chieng(inData('registry', 'export', 'villages')))).toBe(
+      'chieng: Nguyễn Thị Hoa có mã PIN: thêm --pin PIN (hoặc đặt biến môi trường CHIENG_PIN).',
+    );
     const run = await chieng(inData('registry', 'export', 'villages', '--pin', '2468'));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Buôn Kô Sia');

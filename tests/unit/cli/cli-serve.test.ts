@@ -25,8 +25,15 @@ describe('chieng serve', () => {
     const page = await fetch(serving.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
-    const settings = await fetch(`${serving.url}api/call/settings.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    expect(await settings.json()).toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    const settings = await fetch(`${serving.url}api/call/settings.get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(await settings.json()).toEqual({
+      ok: true,
+      value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
     expect(await serving.stop()).toBe(0);
     await expect(readdir(temp.dir)).resolves.not.toContain('chieng.lock');
   });

@@ -14,12 +14,16 @@ beforeEach(async () => {
 });
 afterEach(() => temp.remove());
 
-const open = () => openCore({ dataDir: temp.dir, kind: 'cli', appVersion: '9.9.9', resourcesDir: path.join(repoRoot, 'resources'), log: () => undefined });
+const open = () =>
+  openCore({ dataDir: temp.dir, kind: 'cli', appVersion: '9.9.9', resourcesDir: path.join(repoRoot, 'resources'), log: () => undefined });
 
 describe('the core', () => {
   it('starts in Vietnamese at normal text size', async () => {
     const core = await open();
-    await expect(core.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    await expect(core.call('settings.get', {})).resolves.toEqual({
+      ok: true,
+      value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
     await core.close();
   });
 
@@ -28,11 +32,16 @@ describe('the core', () => {
     const events: ApiEvent[] = [];
     first.subscribe((event) => events.push(event));
     await first.call('settings.update', { locale: 'en', textScale: 150, hubUrl: '' });
-    expect(events).toEqual([{ name: 'settings.changed', payload: { locale: 'en', textScale: 150, hubUrl: '', commune: '', province: 'Đắk Lắk' } }]);
+    expect(events).toEqual([
+      { name: 'settings.changed', payload: { locale: 'en', textScale: 150, hubUrl: '', commune: '', province: 'Đắk Lắk' } },
+    ]);
     await first.close();
 
     const second = await open();
-    await expect(second.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 150, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    await expect(second.call('settings.get', {})).resolves.toEqual({
+      ok: true,
+      value: { locale: 'en', textScale: 150, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
     await second.close();
   });
 
@@ -41,16 +50,25 @@ describe('the core', () => {
     await core.call('settings.update', { textScale: 125, hubUrl: '' });
     const refused = await core.call('settings.update', { locale: 'en', textScale: 175, hubUrl: '' });
     expect(refused.ok).toBe(false);
-    await expect(core.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 125, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    await expect(core.call('settings.get', {})).resolves.toEqual({
+      ok: true,
+      value: { locale: 'vi', textScale: 125, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
     await core.close();
   });
 
   it('moves a damaged settings file aside, starts with defaults and tells the user', async () => {
     await writeFile(path.join(temp.dir, settingsFileName), '{"locale": "en", "textSca');
     const core = await open();
-    await expect(core.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    await expect(core.call('settings.get', {})).resolves.toEqual({
+      ok: true,
+      value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
     const info = await core.call('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', dataDir: temp.dir, notices: [{ messageKey: 'common:notice.damagedFile' }] } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { version: '9.9.9', dataDir: temp.dir, notices: [{ messageKey: 'common:notice.damagedFile' }] },
+    });
     const files = await readdir(temp.dir);
     const kept = files.find((name) => name.startsWith(`${settingsFileName}.damaged-`));
     expect(kept).toBeDefined();

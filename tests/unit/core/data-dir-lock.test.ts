@@ -61,7 +61,10 @@ describe('the data folder lock', () => {
 
   it('takes over a lock left by a process that died (kill -9, power loss)', async () => {
     const lockFile = path.join(temp.dir, lockFileName);
-    await writeFile(lockFile, JSON.stringify({ pid: deadPid(), hostname: os.hostname(), kind: 'serve', startedAt: '2026-01-01T00:00:00.000Z' }));
+    await writeFile(
+      lockFile,
+      JSON.stringify({ pid: deadPid(), hostname: os.hostname(), kind: 'serve', startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const lock = await acquireDataDirLock(temp.dir, 'cli');
     expect(JSON.parse(await readFile(lockFile, 'utf8'))).toMatchObject({ pid: process.pid, kind: 'cli' });
     lock.releaseSync();
@@ -86,7 +89,10 @@ describe('the data folder lock', () => {
       path.join(temp.dir, lockFileName),
       JSON.stringify({ pid: deadPid(), hostname: 'other-laptop', kind: 'desktop', startedAt: new Date().toISOString() }),
     );
-    await expect(acquireDataDirLock(temp.dir, 'cli')).rejects.toMatchObject({ code: 'data_dir_locked', params: { hostname: 'other-laptop' } });
+    await expect(acquireDataDirLock(temp.dir, 'cli')).rejects.toMatchObject({
+      code: 'data_dir_locked',
+      params: { hostname: 'other-laptop' },
+    });
   });
 
   it('does not release a lock another process has since taken', async () => {

@@ -9,19 +9,29 @@ const quietLog = () => undefined;
 
 // Only the settings and app methods matter here; the others are never called.
 function settingsOnlyHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  return ({
-    'app.info': () => ({ name: 'Chiêng', version: '0', dataDir: '/d', startedAt: new Date(0).toISOString(), platform: 'linux', notices: [] }),
+  return {
+    'app.info': () => ({
+      name: 'Chiêng',
+      version: '0',
+      dataDir: '/d',
+      startedAt: new Date(0).toISOString(),
+      platform: 'linux',
+      notices: [],
+    }),
     'settings.get': () => ({ locale: 'vi', textScale: 100, hubUrl: '' }),
     'settings.update': (patch) => ({ locale: patch.locale ?? 'vi', textScale: patch.textScale ?? 100, hubUrl: patch.hubUrl ?? '' }),
     ...overrides,
-  }) as Partial<Handlers> as Handlers;
+  } as Partial<Handlers> as Handlers;
 }
 
 describe('the dispatcher', () => {
   const call = createDispatcher(contract, settingsOnlyHandlers(), quietLog);
 
   it('passes a valid input to its handler and returns the value', async () => {
-    await expect(call('settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '' } });
+    await expect(call('settings.update', { locale: 'en' })).resolves.toEqual({
+      ok: true,
+      value: { locale: 'en', textScale: 100, hubUrl: '' },
+    });
   });
 
   it('refuses an unknown method by name, including names inherited from Object', async () => {
@@ -66,7 +76,10 @@ describe('the dispatcher', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     await expect(call('settings.update', cyclic)).resolves.toMatchObject({ ok: false, error: { messageKey: 'errors:api.notJson' } });
-    await expect(call('settings.update', { locale: 10n })).resolves.toMatchObject({ ok: false, error: { messageKey: 'errors:api.notJson' } });
+    await expect(call('settings.update', { locale: 10n })).resolves.toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors:api.notJson' },
+    });
   });
 
   it('returns a refusal a handler raises as data', async () => {
@@ -107,7 +120,12 @@ describe('the dispatcher', () => {
 describe('validation messages', () => {
   const probe = {
     'probe.run': {
-      input: z.strictObject({ title: z.string().max(5), tags: z.array(z.string()).max(1), count: z.number().min(1), nested: z.object({ name: z.string() }) }),
+      input: z.strictObject({
+        title: z.string().max(5),
+        tags: z.array(z.string()).max(1),
+        count: z.number().min(1),
+        nested: z.object({ name: z.string() }),
+      }),
       result: z.null(),
     },
   };

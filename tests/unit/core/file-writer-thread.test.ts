@@ -53,7 +53,9 @@ describe('writing new files on the writer thread', () => {
     await expect(writeNewFileOnThread(path.join(dir, 'kept'), Buffer.from('new'))).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await readFile(path.join(dir, 'kept'), 'utf8')).toBe('old');
     // One missing folder is made; a deeper gap is not (the data folder itself gone, say).
-    await expect(writeNewFileOnThread(path.join(dir, 'gone', 'missing', 'file'), Buffer.from('x'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(writeNewFileOnThread(path.join(dir, 'gone', 'missing', 'file'), Buffer.from('x'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
     expect(existsSync(path.join(dir, 'gone'))).toBe(false);
   });
 

@@ -17,7 +17,10 @@ describe('the API over HTTP', () => {
   it('answers a valid call with the value', async () => {
     const response = await call('settings.get', '{}');
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    expect(JSON.parse(response.body)).toEqual({
+      ok: true,
+      value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
@@ -86,6 +89,9 @@ describe('the API over HTTP', () => {
     // Give the stream a moment to subscribe before the change happens.
     await new Promise((resolve) => setTimeout(resolve, 100));
     await call('settings.update', '{"textScale":125}');
-    expect(JSON.parse(await received)).toEqual({ name: 'settings.changed', payload: { locale: 'vi', textScale: 125, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    expect(JSON.parse(await received)).toEqual({
+      name: 'settings.changed',
+      payload: { locale: 'vi', textScale: 125, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
   });
 });

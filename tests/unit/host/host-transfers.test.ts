@@ -23,7 +23,10 @@ beforeAll(async () => {
   harness = await startHostHarness();
   work = await makeTempDir('chieng-host-transfers');
   const root = await makeRoot(path.join(work.dir, 'roots'));
-  packFile = await buildTestPack(work.dir, makePublisher(root), { title, items: [...defaultItems, { id: 'anh-5k', kind: 'image', languages: ['vi'], files: [{ path: 'images/5k.png', content: png }] }] });
+  packFile = await buildTestPack(work.dir, makePublisher(root), {
+    title,
+    items: [...defaultItems, { id: 'anh-5k', kind: 'image', languages: ['vi'], files: [{ path: 'images/5k.png', content: png }] }],
+  });
   // District IT trusts the root, through the same API the settings page uses.
   const added = await call('trust.add', { root: JSON.stringify(root.file) });
   expect(added.status).toBe(200);
@@ -38,14 +41,20 @@ const incoming = () => path.join(harness.dataDir, 'transfers', 'in');
 const incomingFiles = () => readdir(incoming()).catch(() => [] as string[]);
 
 function call(method: string, input: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return rawRequest(harness.host.port, { method: 'POST', path: `/api/call/${method}`, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(input) });
+  return rawRequest(harness.host.port, {
+    method: 'POST',
+    path: `/api/call/${method}`,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(input),
+  });
 }
 
 function upload(name: string, body: Buffer, headers: Record<string, string> = octets, method = 'POST'): Promise<RawResponse> {
   return rawRequest(harness.host.port, { method, path: `/api/upload?name=${encodeURIComponent(name)}`, headers, body });
 }
 
-const download = (id: string, headers: Record<string, string> = {}) => rawRequest(harness.host.port, { path: `/api/download/${id}`, headers });
+const download = (id: string, headers: Record<string, string> = {}) =>
+  rawRequest(harness.host.port, { path: `/api/download/${id}`, headers });
 
 async function uploaded(name: string, body: Buffer): Promise<string> {
   const response = await upload(name, body);
@@ -70,7 +79,10 @@ describe('uploading a pack', () => {
 
     const imported = await call('packs.import', { uploadId });
     expect(imported.status, imported.body).toBe(200);
-    expect(JSON.parse(imported.body)).toEqual({ ok: true, value: { status: 'installed', id: 'vn.test.covid19', version: 1, title, bytesAdded: expect.any(Number) as number } });
+    expect(JSON.parse(imported.body)).toEqual({
+      ok: true,
+      value: { status: 'installed', id: 'vn.test.covid19', version: 1, title, bytesAdded: expect.any(Number) as number },
+    });
     const listed = JSON.parse((await call('packs.list', {})).body) as { value: { packs: unknown[] } };
     expect(listed.value.packs).toEqual([expect.objectContaining({ id: 'vn.test.covid19', official: true, trust: 'ok', itemCount: 2 })]);
     expect(await incomingFiles()).toEqual([]);
@@ -81,12 +93,15 @@ describe('uploading a pack', () => {
     expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: { code: 'not_found', field: 'uploadId' } });
   });
 
-  it.each([['multipart/form-data; boundary=x'], ['application/json'], ['text/plain'], ['']])('refuses a body sent as %j with 415, storing nothing', async (contentType) => {
-    const response = await upload('goi.chieng', await readFile(packFile), contentType ? { 'Content-Type': contentType } : {});
-    expect(response.status).toBe(415);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await incomingFiles()).toEqual([]);
-  });
+  it.each([['multipart/form-data; boundary=x'], ['application/json'], ['text/plain'], ['']])(
+    'refuses a body sent as %j with 415, storing nothing',
+    async (contentType) => {
+      const response = await upload('goi.chieng', await readFile(packFile), contentType ? { 'Content-Type': contentType } : {});
+      expect(response.status).toBe(415);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await incomingFiles()).toEqual([]);
+    },
+  );
 
   it('says 405 to anything but POST', async () => {
     const response = await rawRequest(harness.host.port, { path: '/api/upload?name=goi.chieng' });
@@ -102,7 +117,11 @@ describe('uploading a pack', () => {
     expect((await upload('goi.chieng', bytes, { ...octets, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
     expect((await upload('goi.chieng', bytes, { ...octets, Host: 'evil.example' })).status).toBe(421);
     expect(await incomingFiles()).toEqual([]);
-    const own = await upload('goi.chieng', bytes, { ...octets, Origin: `http://127.0.0.1:${harness.host.port}`, 'Sec-Fetch-Site': 'same-origin' });
+    const own = await upload('goi.chieng', bytes, {
+      ...octets,
+      Origin: `http://127.0.0.1:${harness.host.port}`,
+      'Sec-Fetch-Site': 'same-origin',
+    });
     expect(own.status).toBe(200);
     // Installing it again changes nothing, and the upload is cleaned up all the same.
     const { uploadId } = (JSON.parse(own.body) as { value: { uploadId: string } }).value;
@@ -130,16 +149,21 @@ describe('uploading a pack', () => {
   it('says which field is wrong for an upload id it never gave out', async () => {
     const response = await call('packs.import', { uploadId: randomBytes(16).toString('hex') });
     expect(response.status).toBe(404);
-    expect(JSON.parse(response.body)).toEqual({ ok: false, error: { code: 'not_found', messageKey: 'errors:transfer.unknownUpload', field: 'uploadId' } });
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors:transfer.unknownUpload', field: 'uploadId' },
+    });
   });
 });
 
 describe('downloading an exported pack', () => {
   it('hands out the exact archive once, as an attachment, signatures intact', async () => {
-    if (!(await installedIds()).includes('vn.test.covid19')) await call('packs.import', { uploadId: await uploaded('goi.chieng', await readFile(packFile)) });
+    if (!(await installedIds()).includes('vn.test.covid19'))
+      await call('packs.import', { uploadId: await uploaded('goi.chieng', await readFile(packFile)) });
     const exported = await call('packs.export', { id: 'vn.test.covid19' });
     expect(exported.status, exported.body).toBe(200);
-    const { downloadId, fileName, size } = (JSON.parse(exported.body) as { value: { downloadId: string; fileName: string; size: number } }).value;
+    const { downloadId, fileName, size } = (JSON.parse(exported.body) as { value: { downloadId: string; fileName: string; size: number } })
+      .value;
     expect(downloadId).toMatch(/^[0-9a-f]{32}$/);
     expect(fileName).toBe('vn.test.covid19-v1.chieng');
     const prepared = harness.core.transfers.download(downloadId)?.path ?? '';
@@ -163,19 +187,28 @@ describe('downloading an exported pack', () => {
     // Once only; the prepared file goes.
     const second = await download(downloadId);
     expect(second.status).toBe(404);
-    expect(JSON.parse(second.body)).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'errors:transfer.unknownDownload' } });
+    expect(JSON.parse(second.body)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors:transfer.unknownDownload' },
+    });
     await vi.waitFor(() => expect(existsSync(prepared)).toBe(false));
   });
 
-  it.each([randomBytes(16).toString('hex'), '..%2f..%2fsecret.txt', ''])('says 404 for the download id %j it never gave out', async (id) => {
-    const response = await download(id);
-    expect(response.status).toBe(404);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-  });
+  it.each([randomBytes(16).toString('hex'), '..%2f..%2fsecret.txt', ''])(
+    'says 404 for the download id %j it never gave out',
+    async (id) => {
+      const response = await download(id);
+      expect(response.status).toBe(404);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    },
+  );
 
   it('says which pack is not there to export', async () => {
     const response = await call('packs.export', { id: 'vn.test.khong-co' });
     expect(response.status).toBe(404);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id', messageKey: 'packs:notInstalled', params: { id: 'vn.test.khong-co' } } });
+    expect(JSON.parse(response.body)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', field: 'id', messageKey: 'packs:notInstalled', params: { id: 'vn.test.khong-co' } },
+    });
   });
 });

@@ -30,7 +30,14 @@ const items = [
     license: 'Được phổ biến rộng rãi',
     files: [{ path: 'bai/khau-trang.md', content: '# Khẩu trang\n\nĐeo **khẩu trang** khi đến chỗ đông người ở Đắk Lắk.\n' }],
   },
-  { id: 'ede', kind: 'article', languages: ['rad'], topics: ['dan-toc'], title: 'Tiếng Ê-đê', files: [{ path: 'bai/ede.md', content: '# Êđê\n\nBuôn ở Cư M’gar.\n' }] },
+  {
+    id: 'ede',
+    kind: 'article',
+    languages: ['rad'],
+    topics: ['dan-toc'],
+    title: 'Tiếng Ê-đê',
+    files: [{ path: 'bai/ede.md', content: '# Êđê\n\nBuôn ở Cư M’gar.\n' }],
+  },
   { id: 'anh', kind: 'image', languages: ['vi'], topics: ['5k'], title: 'Hình 5K', files: [{ path: 'anh/5k.png', content: png }] },
 ];
 
@@ -52,8 +59,14 @@ describe('the library', () => {
   it('lists every material with where it comes from, filterable', async () => {
     const { library } = await libraryWithPack();
     const all = await library.list({});
-    expect(all.materials.map((material) => material.id).sort()).toEqual(['vn.test.covid19/anh', 'vn.test.covid19/ede', 'vn.test.covid19/khau-trang']);
-    expect(all.packs).toEqual([expect.objectContaining({ id: 'vn.test.covid19', official: true, trust: 'ok', expired: false, withdrawn: false })]);
+    expect(all.materials.map((material) => material.id).sort()).toEqual([
+      'vn.test.covid19/anh',
+      'vn.test.covid19/ede',
+      'vn.test.covid19/khau-trang',
+    ]);
+    expect(all.packs).toEqual([
+      expect.objectContaining({ id: 'vn.test.covid19', official: true, trust: 'ok', expired: false, withdrawn: false }),
+    ]);
     expect(all.facets).toEqual({ topics: ['5k', 'covid19', 'dan-toc'], languages: ['rad', 'vi'], kinds: ['article', 'image'] });
     expect((await library.list({ topic: '5k' })).materials.map((material) => material.itemId).sort()).toEqual(['anh', 'khau-trang']);
     expect((await library.list({ kind: 'image' })).materials.map((material) => material.itemId)).toEqual(['anh']);
@@ -67,7 +80,10 @@ describe('the library', () => {
     const first = await library.list({}, 2);
     expect(first.materials).toEqual(all.materials.slice(0, 2));
     expect(first).toMatchObject({ total: 3, packs: all.packs, facets: all.facets });
-    await expect(library.list({ topic: '5k' }, 1)).resolves.toMatchObject({ materials: [expect.objectContaining({ topics: expect.arrayContaining(['5k']) as unknown })], total: 2 });
+    await expect(library.list({ topic: '5k' }, 1)).resolves.toMatchObject({
+      materials: [expect.objectContaining({ topics: expect.arrayContaining(['5k']) as unknown })],
+      total: 2,
+    });
   });
 
   it('lists each material as a row, leaving its files, summary, source and licence to when it is opened', async () => {
@@ -103,7 +119,9 @@ describe('the library', () => {
   it('answers a query of symbols or of 10,000 characters without error', async () => {
     const { library } = await libraryWithPack();
     await expect(library.search('#$%^&*()', {}, 10)).resolves.toEqual({ hits: [], total: 0 });
-    await expect(library.search('khẩu trang '.repeat(910).slice(0, 10_000), {}, 10)).resolves.toMatchObject({ total: expect.any(Number) as number });
+    await expect(library.search('khẩu trang '.repeat(910).slice(0, 10_000), {}, 10)).resolves.toMatchObject({
+      total: expect.any(Number) as number,
+    });
   });
 
   it('builds the search index when the pack arrives, and only loads it afterwards', async () => {
@@ -120,7 +138,10 @@ describe('the library', () => {
   it('serves a file in byte ranges, and refuses one that fails its hash', async () => {
     const { packs, library } = await libraryWithPack();
     const whole = await materialResponse(library, 'vn.test.covid19', 'anh/5k.png', undefined);
-    expect(whole).toMatchObject({ status: 200, headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.length), 'Accept-Ranges': 'bytes' } });
+    expect(whole).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'image/png', 'Content-Length': String(png.length), 'Accept-Ranges': 'bytes' },
+    });
     whole.body?.destroy();
     const part = await materialResponse(library, 'vn.test.covid19', 'anh/5k.png', 'bytes=100-199');
     expect(part).toMatchObject({ status: 206, headers: { 'Content-Range': `bytes 100-199/${png.length}`, 'Content-Length': '100' } });
@@ -176,12 +197,19 @@ describe('opening one material through the API', () => {
     // Nor one whose pack was removed since the list was shown.
     await packs.remove('vn.test.covid19');
     library.invalidate();
-    await expect(call('library.material', { id: 'vn.test.covid19/khau-trang' })).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await expect(call('library.material', { id: 'vn.test.covid19/khau-trang' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it.each([
     ['an empty id', { id: '' }, { messageKey: 'errors:field.tooShort', field: 'id', params: { min: 1 } }],
-    ['an id of 201 characters', { id: `vn.test.covid19/${'a'.repeat(185)}` }, { messageKey: 'errors:field.tooLong', field: 'id', params: { max: 200 } }],
+    [
+      'an id of 201 characters',
+      { id: `vn.test.covid19/${'a'.repeat(185)}` },
+      { messageKey: 'errors:field.tooLong', field: 'id', params: { max: 200 } },
+    ],
     ['an id that is not text', { id: 42 }, { messageKey: 'errors:field.wrongType', field: 'id', params: { expected: 'string' } }],
     ['no id', {}, { messageKey: 'errors:field.required', field: 'id' }],
     ['a field it does not take', { id: 'vn.test.covid19/khau-trang', files: true }, { messageKey: 'errors:field.unknown', field: 'files' }],
@@ -197,8 +225,14 @@ describe('listing the first materials through the API', () => {
     [1001, 'errors:field.tooLarge'],
   ])('refuses a limit of %d at its field', async (limit, messageKey) => {
     const { call } = await api();
-    await expect(call('library.list', { limit })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input', messageKey, field: 'limit' } });
-    await expect(call('library.list', { limit: 1 })).resolves.toMatchObject({ ok: true, value: { materials: [expect.anything()], total: 3 } });
+    await expect(call('library.list', { limit })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', messageKey, field: 'limit' },
+    });
+    await expect(call('library.list', { limit: 1 })).resolves.toMatchObject({
+      ok: true,
+      value: { materials: [expect.anything()], total: 3 },
+    });
   });
 });
 

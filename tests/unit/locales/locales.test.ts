@@ -62,10 +62,15 @@ describe('the locales', () => {
       }
     };
     for (const root of roots) await walk(root);
-    const keys = new Set(sources.flatMap((source) => [...source.matchAll(/['`]((?:errors|common|cli|menu|settings|nav):[\w.]+)['`]/g)].map((m) => m[1] ?? '')));
+    const keys = new Set(
+      sources.flatMap((source) => [...source.matchAll(/['`]((?:errors|common|cli|menu|settings|nav):[\w.]+)['`]/g)].map((m) => m[1] ?? '')),
+    );
     expect(keys.size).toBeGreaterThan(20);
     for (const key of keys) {
-      for (const [language, flat] of [['vi', vi], ['en', en]] as const) {
+      for (const [language, flat] of [
+        ['vi', vi],
+        ['en', en],
+      ] as const) {
         expect(flat.has(key) || flat.has(`${key}_other`), `${language} is missing ${key}`).toBe(true);
       }
     }

@@ -19,22 +19,38 @@ const logFile = (month: string) => path.join(folder(), `${month}.changes.jsonl`)
 const logText = (month: string) => readFile(logFile(month), 'utf8').catch(() => undefined);
 const logLines = async (month: string) => ((await logText(month)) ?? '').split('\n').filter((line) => line !== '');
 /** The ids in a month's snapshot, as on disk, without its log. */
-const snapshotIds = async (month: string) => (JSON.parse(await readFile(path.join(folder(), `${month}.json`), 'utf8')) as { records: LogRecord[] }).records.map((record) => record.id);
+const snapshotIds = async (month: string) =>
+  (JSON.parse(await readFile(path.join(folder(), `${month}.json`), 'utf8')) as { records: LogRecord[] }).records.map((record) => record.id);
 
 async function reopen(): Promise<void> {
   await service?.settle();
   damaged = [];
-  service = (await LogbookService.open(temp.dir, { device: 'test', onDamaged: (file, movedTo) => damaged.push({ file, movedTo }) })).service;
+  service = (await LogbookService.open(temp.dir, { device: 'test', onDamaged: (file, movedTo) => damaged.push({ file, movedTo }) }))
+    .service;
 }
 
-const rumour = (occurredAt: string, content = 'Tin đồn uống nước lá cây chữa khỏi sốt xuất huyết') => ({ occurredAt, content, place: 'Chợ buôn Ea Bhốk', channels: ['zalo'], answeredBy: [], status: 'new' });
-const save = (data: Record<string, unknown>, id?: string, month?: string) => service.save({ kind: 'rumour', finalise: true, data, ...(id ? { id, month } : {}) }, author);
+const rumour = (occurredAt: string, content = 'Tin đồn uống nước lá cây chữa khỏi sốt xuất huyết') => ({
+  occurredAt,
+  content,
+  place: 'Chợ buôn Ea Bhốk',
+  channels: ['zalo'],
+  answeredBy: [],
+  status: 'new',
+});
+const save = (data: Record<string, unknown>, id?: string, month?: string) =>
+  service.save({ kind: 'rumour', finalise: true, data, ...(id ? { id, month } : {}) }, author);
 /** What the officer sees: id, revision and text of every record, newest first. */
-const listed = async () => (await service.list({ kind: 'rumour', fromMonth: '2026-01', toMonth: '2026-12' })).records.map((record) => [record.id, record.revision, record.data['content']]);
+const listed = async () =>
+  (await service.list({ kind: 'rumour', fromMonth: '2026-01', toMonth: '2026-12' })).records.map((record) => [
+    record.id,
+    record.revision,
+    record.data['content'],
+  ]);
 /** Every record with the month it is kept in, to catch one kept twice. */
 async function everywhere(): Promise<[string, string][]> {
   const found: [string, string][] = [];
-  for await (const { month, records } of service.all('rumour')) found.push(...records.map((record): [string, string] => [record.id, month]));
+  for await (const { month, records } of service.all('rumour'))
+    found.push(...records.map((record): [string, string] => [record.id, month]));
   return found.sort();
 }
 
@@ -82,7 +98,10 @@ describe('a change log', () => {
   it('ending in a line a crash cut short: the line is ignored, those before it kept, and the next save starts clean', async () => {
     const saved = [await save(rumour('2026-10-01T08:00')), await save(rumour('2026-10-02T08:00')), await save(rumour('2026-10-03T08:00'))];
     const whole = (await logLines('2026-10'))[0]!;
-    await writeFile(logFile('2026-10'), `${(await logText('2026-10'))!}${whole.replace(saved[1]!.id, '01CUTSHORT0000000000000000').slice(0, 200)}`);
+    await writeFile(
+      logFile('2026-10'),
+      `${(await logText('2026-10'))!}${whole.replace(saved[1]!.id, '01CUTSHORT0000000000000000').slice(0, 200)}`,
+    );
 
     await reopen();
     expect((await listed()).map(([id]) => id)).toEqual(saved.map((record) => record.id).reverse());
@@ -98,7 +117,11 @@ describe('a change log', () => {
   });
 
   it('with a damaged line in the middle is moved aside and the user told; the snapshot and the lines that parse are kept', async () => {
-    const [first, , third] = [await save(rumour('2026-10-01T08:00')), await save(rumour('2026-10-02T08:00')), await save(rumour('2026-10-03T08:00'))];
+    const [first, , third] = [
+      await save(rumour('2026-10-01T08:00')),
+      await save(rumour('2026-10-02T08:00')),
+      await save(rumour('2026-10-03T08:00')),
+    ];
     const [, thirdLine] = await logLines('2026-10');
     const garbage = `{"generation":1,"record":{"id":"01J\n${thirdLine!}\n`;
     await writeFile(logFile('2026-10'), garbage);
@@ -116,7 +139,10 @@ describe('a change log', () => {
 
   it(`is folded into the snapshot once it holds ${foldAfter} lines, and reads the same before and after`, async () => {
     await save(rumour('2026-10-01T06:00'));
-    for (let index = 0; index < foldAfter; index += 1) await save(rumour(`2026-10-${String(1 + (index % 28)).padStart(2, '0')}T07:${String(index % 60).padStart(2, '0')}`, `Tin đồn số ${index}`));
+    for (let index = 0; index < foldAfter; index += 1)
+      await save(
+        rumour(`2026-10-${String(1 + (index % 28)).padStart(2, '0')}T07:${String(index % 60).padStart(2, '0')}`, `Tin đồn số ${index}`),
+      );
     await expect(logLines('2026-10')).resolves.toHaveLength(foldAfter);
     await expect(snapshotIds('2026-10')).resolves.toHaveLength(1);
     const before = await listed();
@@ -133,7 +159,11 @@ describe('a change log', () => {
     const second = await save(rumour('2026-10-02T08:00'));
     await save(rumour('2026-10-02T08:00', 'Bản sửa'), second.id, '2026-10');
     const stale = (await logText('2026-10'))!;
-    await expect(service.rewrite('rumour', '2026-10', (record) => (record.id === second.id ? { ...record, data: { ...record.data, content: 'Đã viết lại' } } : undefined))).resolves.toBe(1);
+    await expect(
+      service.rewrite('rumour', '2026-10', (record) =>
+        record.id === second.id ? { ...record, data: { ...record.data, content: 'Đã viết lại' } } : undefined,
+      ),
+    ).resolves.toBe(1);
     // The crash came between the new snapshot and the log's removal.
     await writeFile(logFile('2026-10'), stale);
 
@@ -158,9 +188,14 @@ describe('records still in the change log', () => {
   it('are rewritten in place (erasing a person), and the old text is left in no file', async () => {
     await save(rumour('2026-10-01T08:00'));
     const named = await save(rumour('2026-10-02T08:00', 'Nghe Y Kông Ayun kể lại'));
-    await expect(service.rewrite('rumour', '2026-10', (record) => (record.id === named.id ? { ...record, data: { ...record.data, content: 'Nghe một người kể lại' } } : undefined))).resolves.toBe(1);
+    await expect(
+      service.rewrite('rumour', '2026-10', (record) =>
+        record.id === named.id ? { ...record, data: { ...record.data, content: 'Nghe một người kể lại' } } : undefined,
+      ),
+    ).resolves.toBe(1);
 
-    for (const name of await readdir(folder())) expect(await readFile(path.join(folder(), name), 'utf8'), name).not.toContain('Y Kông Ayun');
+    for (const name of await readdir(folder()))
+      expect(await readFile(path.join(folder(), name), 'utf8'), name).not.toContain('Y Kông Ayun');
     await reopen();
     expect((await listed()).map(([, , content]) => content)).toContain('Nghe một người kể lại');
   });

@@ -25,7 +25,8 @@ afterEach(async () => {
 
 const rumours = () => path.join(temp.dir, 'logbooks', 'rumour');
 const wholeYear = { kind: 'rumour', fromMonth: '2026-01', toMonth: '2026-12' } as const;
-const damagedNotices = async () => (await ok(core, 'app.info', {})).notices.filter((notice) => notice.messageKey === 'common:notice.damagedFile');
+const damagedNotices = async () =>
+  (await ok(core, 'app.info', {})).notices.filter((notice) => notice.messageKey === 'common:notice.damagedFile');
 
 describe.each([
   ['cut-off JSON', '{"records":[{"id":"01JD'],
@@ -33,7 +34,11 @@ describe.each([
 ])('a month file holding %s', (_label, garbage) => {
   it('is moved aside and kept, the user is told, and the other months and new saves work', async () => {
     const october = await ok(core, 'logbook.save', { kind: 'rumour', finalise: true, data: finalData('rumour', refs, '2026-10-14T09:00') });
-    const november = await ok(core, 'logbook.save', { kind: 'rumour', finalise: true, data: finalData('rumour', refs, '2026-11-03T09:00') });
+    const november = await ok(core, 'logbook.save', {
+      kind: 'rumour',
+      finalise: true,
+      data: finalData('rumour', refs, '2026-11-03T09:00'),
+    });
     await core.close();
     await writeFile(path.join(rumours(), '2026-10.json'), garbage);
 
@@ -45,10 +50,17 @@ describe.each([
     const kept = (await readdir(rumours())).filter((name) => name.startsWith('2026-10.json.damaged-'));
     expect(kept).toHaveLength(1);
     await expect(readFile(path.join(rumours(), kept[0] ?? ''), 'utf8')).resolves.toBe(garbage);
-    await expect(damagedNotices()).resolves.toEqual([expect.objectContaining({ params: { file: path.join(rumours(), '2026-10.json'), movedTo: path.join(rumours(), kept[0] ?? '') } })]);
+    await expect(damagedNotices()).resolves.toEqual([
+      expect.objectContaining({ params: { file: path.join(rumours(), '2026-10.json'), movedTo: path.join(rumours(), kept[0] ?? '') } }),
+    ]);
 
     // The rest goes on: November is edited, October written afresh beside the kept file.
-    await ok(core, 'logbook.save', { kind: 'rumour', id: november.id, finalise: true, data: { ...finalData('rumour', refs, '2026-11-03T09:00'), status: 'forwarded' } });
+    await ok(core, 'logbook.save', {
+      kind: 'rumour',
+      id: november.id,
+      finalise: true,
+      data: { ...finalData('rumour', refs, '2026-11-03T09:00'), status: 'forwarded' },
+    });
     const again = await ok(core, 'logbook.save', { kind: 'rumour', finalise: false, data: { occurredAt: '2026-10-20T10:00' } });
     await core.close();
     core = await openFieldCore(temp.dir, clock);

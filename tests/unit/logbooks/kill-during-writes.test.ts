@@ -92,7 +92,9 @@ async function liveAndDie(dataDir: string, seed: number, random: () => number): 
 /** Every .json under the logbooks folder, raw, before anything opens them. */
 async function jsonFiles(dir: string): Promise<{ file: string; text: string }[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  const files = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => path.join(entry.parentPath, entry.name));
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
   return Promise.all(files.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
 }
 
@@ -118,8 +120,14 @@ describe('a writer killed at random moments', () => {
     const folder = path.join(dataDir, 'logbooks', 'rumour');
     await mkdir(folder, { recursive: true });
     // Temp files as a crashed write leaves them, whole and well-formed: they must never count.
-    await writeFile(path.join(folder, '2026-02.json.4242.0123456789ab.tmp'), JSON.stringify({ records: [ghost(ghostId, '2026-02-10T10:00')] }));
-    await writeFile(path.join(dataDir, 'logbooks', 'journal.json.4242.0123456789ab.tmp'), JSON.stringify({ kind: 'rumour', changes: [{ month: '2026-03', put: [ghost(ghostId, '2026-03-10T10:00')], remove: [] }] }));
+    await writeFile(
+      path.join(folder, '2026-02.json.4242.0123456789ab.tmp'),
+      JSON.stringify({ records: [ghost(ghostId, '2026-02-10T10:00')] }),
+    );
+    await writeFile(
+      path.join(dataDir, 'logbooks', 'journal.json.4242.0123456789ab.tmp'),
+      JSON.stringify({ kind: 'rumour', changes: [{ month: '2026-03', put: [ghost(ghostId, '2026-03-10T10:00')], remove: [] }] }),
+    );
 
     let seed = 20261124;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -161,7 +169,10 @@ describe('a writer killed at random moments', () => {
         }
         // Only the edit in flight when the writer died may have landed after its last report.
         const pending = life.pending;
-        expect(pending?.id === id && record!.revision === pending.revision, `kill ${kill}: ${id} is at revision ${record!.revision}, saved ${saved.revision}`).toBe(true);
+        expect(
+          pending?.id === id && record!.revision === pending.revision,
+          `kill ${kill}: ${id} is at revision ${record!.revision}, saved ${saved.revision}`,
+        ).toBe(true);
         expect(record!.data).toEqual(pending!.data);
         expected.set(id, { revision: pending!.revision, data: pending!.data });
         editsCaughtHalfWay += 1;
@@ -169,7 +180,9 @@ describe('a writer killed at random moments', () => {
     }
 
     const temps = (await readdir(path.join(dataDir, 'logbooks'), { recursive: true })).filter((name) => name.endsWith('.tmp'));
-    console.info(`${kills} kills in ${((performance.now() - started) / 1000).toFixed(1)} s: ${savesSeen} saves reported, ${expected.size} records, ${editsCaughtHalfWay} edits landed unreported, ${temps.length} temp files left`);
+    console.info(
+      `${kills} kills in ${((performance.now() - started) / 1000).toFixed(1)} s: ${savesSeen} saves reported, ${expected.size} records, ${editsCaughtHalfWay} edits landed unreported, ${temps.length} temp files left`,
+    );
     // The kills came while it was working, not before it began.
     expect(savesSeen).toBeGreaterThanOrEqual(kills / 2);
   });

@@ -31,9 +31,17 @@ describe('exporting a logbook', () => {
     await ok(core, 'logbook.save', {
       kind: 'figureOutreach',
       finalise: true,
-      data: { ...finalData('figureOutreach', refs, '2026-10-18T19:00'), questions: ['Bà con hỏi: “tiền hỗ trợ, khi nào có?”', 'Đường vào buôn; mùa mưa'], notes: 'Buổi họp đông,\nkéo dài' },
+      data: {
+        ...finalData('figureOutreach', refs, '2026-10-18T19:00'),
+        questions: ['Bà con hỏi: “tiền hỗ trợ, khi nào có?”', 'Đường vào buôn; mùa mưa'],
+        notes: 'Buổi họp đông,\nkéo dài',
+      },
     });
-    const draft = await ok(core, 'logbook.save', { kind: 'figureOutreach', finalise: false, data: { occurredAt: '2026-11-02T08:00', topics: ['Ê Đê: Mnuih êa drao'] } });
+    const draft = await ok(core, 'logbook.save', {
+      kind: 'figureOutreach',
+      finalise: false,
+      data: { occurredAt: '2026-11-02T08:00', topics: ['Ê Đê: Mnuih êa drao'] },
+    });
     await ok(core, 'logbook.withdraw', { kind: 'figureOutreach', id: draft.id, reason: 'Nhập nhầm người có uy tín' });
   });
 
@@ -66,7 +74,11 @@ describe('exporting a logbook', () => {
 
   it('as CSV with headings and choices in English when the UI is in English', async () => {
     await ok(core, 'settings.update', { locale: 'en' });
-    await ok(core, 'logbook.save', { kind: 'rumour', finalise: true, data: { ...finalData('rumour', refs, '2026-11-20T09:00'), channels: ['zalo', 'other'], channelOther: 'Nhóm Messenger' } });
+    await ok(core, 'logbook.save', {
+      kind: 'rumour',
+      finalise: true,
+      data: { ...finalData('rumour', refs, '2026-11-20T09:00'), channels: ['zalo', 'other'], channelOther: 'Nhóm Messenger' },
+    });
     const text = (await exported('csv', 'rumour')).bytes.toString('utf8');
     const [header, row] = parse(text, { bom: true });
     expect(header?.slice(0, 4)).toEqual(['Id', 'Status', 'When', 'Recorded by']);

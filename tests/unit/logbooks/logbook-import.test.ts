@@ -35,7 +35,12 @@ const listed = async () => (await ok(core, 'logbook.list', { kind: 'rumour', fro
 
 describe('importing records from a JSON file', () => {
   it('adds every entry or none, naming each wrong one by its place and field, in words every language has', async () => {
-    const outcome = await importFile([finalData('rumour', refs, '2026-10-02T08:00'), { ...finalData('rumour', refs, '2026-10-03T08:00'), status: 'maybe' }, [], finalData('rumour', refs, '2026-11-02T08:00')]);
+    const outcome = await importFile([
+      finalData('rumour', refs, '2026-10-02T08:00'),
+      { ...finalData('rumour', refs, '2026-10-03T08:00'), status: 'maybe' },
+      [],
+      finalData('rumour', refs, '2026-11-02T08:00'),
+    ]);
     expect(outcome).toEqual({
       imported: 0,
       ids: [],
@@ -58,14 +63,21 @@ describe('importing records from a JSON file', () => {
   });
 
   it('is whole after a power cut half way: the next start adds the rest', async () => {
-    const write = Object.getOwnPropertyDescriptor(MonthFiles.prototype, 'write')?.value as (this: MonthFiles, ...args: Parameters<MonthFiles['write']>) => Promise<void>;
+    const write = Object.getOwnPropertyDescriptor(MonthFiles.prototype, 'write')?.value as (
+      this: MonthFiles,
+      ...args: Parameters<MonthFiles['write']>
+    ) => Promise<void>;
     vi.spyOn(MonthFiles.prototype, 'write').mockImplementation(function (this: MonthFiles, kind, month, records) {
       if (month === '2026-11') return Promise.reject(new Error('power cut'));
       return write.call(this, kind, month, records);
     });
     const file = path.join(temp.dir, 'records.json');
     await writeFile(file, JSON.stringify([finalData('rumour', refs, '2026-10-02T08:00'), finalData('rumour', refs, '2026-11-02T08:00')]));
-    const error = await refusal(core, 'logbook.import', { kind: 'rumour', uploadId: core.transfers.registerUploadPath(file, 'records.json'), finalise: true });
+    const error = await refusal(core, 'logbook.import', {
+      kind: 'rumour',
+      uploadId: core.transfers.registerUploadPath(file, 'records.json'),
+      finalise: true,
+    });
     expect(error.code).toBe('internal');
     vi.restoreAllMocks();
     await core.close();
@@ -76,15 +88,27 @@ describe('importing records from a JSON file', () => {
   it('refuses a file that is not JSON, saying where it breaks', async () => {
     const file = path.join(temp.dir, 'broken.json');
     await writeFile(file, '[\n  {"occurredAt": "2026-11-02T08:00",}\n]');
-    const outcome = await ok(core, 'logbook.import', { kind: 'rumour', uploadId: core.transfers.registerUploadPath(file, 'broken.json'), finalise: false });
-    expect(outcome).toEqual({ imported: 0, ids: [], invalidEntries: 0, problems: [{ messageKey: 'logbooks:import.notJson', params: { line: 2, column: 37 } }] });
+    const outcome = await ok(core, 'logbook.import', {
+      kind: 'rumour',
+      uploadId: core.transfers.registerUploadPath(file, 'broken.json'),
+      finalise: false,
+    });
+    expect(outcome).toEqual({
+      imported: 0,
+      ids: [],
+      invalidEntries: 0,
+      problems: [{ messageKey: 'logbooks:import.notJson', params: { line: 2, column: 37 } }],
+    });
   });
 });
 
 describe('a list bounded by day', () => {
   it('keeps the records of the days asked for, both ends included, and refuses a span that ends before it starts', async () => {
-    await importFile(['2026-10-31T23:59', '2026-11-01T00:00', '2026-11-30T23:59', '2026-12-01T00:00'].map((at) => finalData('rumour', refs, at)));
-    const days = async (span: object) => (await ok(core, 'logbook.list', { kind: 'rumour', ...span })).records.map((record) => record.occurredAt);
+    await importFile(
+      ['2026-10-31T23:59', '2026-11-01T00:00', '2026-11-30T23:59', '2026-12-01T00:00'].map((at) => finalData('rumour', refs, at)),
+    );
+    const days = async (span: object) =>
+      (await ok(core, 'logbook.list', { kind: 'rumour', ...span })).records.map((record) => record.occurredAt);
     expect(await days({ fromDate: '2026-11-01', toDate: '2026-11-30' })).toEqual(['2026-11-30T23:59', '2026-11-01T00:00']);
     expect(await days({ fromDate: '2026-11-30' })).toEqual(['2026-12-01T00:00', '2026-11-30T23:59']);
     const error = await refusal(core, 'logbook.export', { kind: 'rumour', format: 'csv', fromDate: '2026-11-30', toDate: '2026-11-01' });

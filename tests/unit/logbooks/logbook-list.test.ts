@@ -26,10 +26,26 @@ beforeAll(async () => {
     await ok(core, 'profiles.activate', { id: officers[who] });
     ids[name] = (await ok(core, 'logbook.save', { kind: 'rumour', finalise, data: { ...finalData('rumour', refs), ...change } })).id;
   };
-  await rumour('september', 'bhim', { occurredAt: '2026-09-12T08:00', content: 'Tin đồn vắc xin gây vô sinh', channels: ['facebook'], status: 'confirmedFalse' });
-  await rumour('october', 'lan', { occurredAt: '2026-10-05T19:30', content: 'Tin đồn thu hồi đất làm đường', villageId: otherVillage, place: undefined, status: 'forwarded' });
+  await rumour('september', 'bhim', {
+    occurredAt: '2026-09-12T08:00',
+    content: 'Tin đồn vắc xin gây vô sinh',
+    channels: ['facebook'],
+    status: 'confirmedFalse',
+  });
+  await rumour('october', 'lan', {
+    occurredAt: '2026-10-05T19:30',
+    content: 'Tin đồn thu hồi đất làm đường',
+    villageId: otherVillage,
+    place: undefined,
+    status: 'forwarded',
+  });
   await rumour('novemberDraft', 'bhim', { occurredAt: '2026-11-20T10:00', content: 'Có người bán nước lá cây chữa bệnh ở Đắk Lắk' }, false);
-  await rumour('novemberFinal', 'lan', { occurredAt: '2026-11-22T07:00', content: 'Tin nhắn Zalo giả danh công an xã', villageId: refs.villageId, place: undefined });
+  await rumour('novemberFinal', 'lan', {
+    occurredAt: '2026-11-22T07:00',
+    content: 'Tin nhắn Zalo giả danh công an xã',
+    villageId: refs.villageId,
+    place: undefined,
+  });
   await rumour('novemberWithdrawn', 'bhim', { occurredAt: '2026-11-23T15:00', content: 'Ghi nhầm, trùng tin đồn ngày 22' });
   await ok(core, 'profiles.activate', { id: officers.bhim });
   await ok(core, 'logbook.withdraw', { kind: 'rumour', id: ids['novemberWithdrawn'] ?? '', reason: 'Trùng với bản ghi ngày 22/11' });
@@ -56,7 +72,9 @@ describe('listing a logbook', () => {
     await expect(names({ fromMonth: '2026-09', toMonth: '2026-10' })).resolves.toEqual(['october', 'september']);
     await expect(names({ fromMonth: '2026-10' })).resolves.toEqual(['novemberWithdrawn', 'novemberFinal', 'novemberDraft', 'october']);
     await expect(names({ fromMonth: '2025-01', toMonth: '2026-08' })).resolves.toEqual([]);
-    await expect(ok(core, 'logbook.list', { kind: 'rumour', fromMonth: '2026-01', toMonth: '2026-12' })).resolves.toMatchObject({ months: ['2026-09', '2026-10', '2026-11'] });
+    await expect(ok(core, 'logbook.list', { kind: 'rumour', fromMonth: '2026-01', toMonth: '2026-12' })).resolves.toMatchObject({
+      months: ['2026-09', '2026-10', '2026-11'],
+    });
   });
 
   it('narrows by status', async () => {

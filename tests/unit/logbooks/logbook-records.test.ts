@@ -24,16 +24,36 @@ afterEach(async () => {
   await temp.remove();
 });
 
-const requiredField = { loudspeaker: 'source', figureOutreach: 'figureId', worshipOutreach: 'placeId', rumour: 'status', leafletHandout: 'copies' } as const;
+const requiredField = {
+  loudspeaker: 'source',
+  figureOutreach: 'figureId',
+  worshipOutreach: 'placeId',
+  rumour: 'status',
+  leafletHandout: 'copies',
+} as const;
 
 describe.each(logbookKinds)('a %s record', (kind) => {
   it('is saved as a draft with only its date, then finalised with every required field', async () => {
     const draft = await ok(core, 'logbook.save', { kind, finalise: false, data: { occurredAt: '2026-11-24T07:30' } });
-    expect(draft).toMatchObject({ kind, status: 'draft', revision: 1, schemaVersion: 1, device: officer.deviceId, author: { profileId: officer.id, name: 'Y Bhim Niê' }, revisions: [] });
+    expect(draft).toMatchObject({
+      kind,
+      status: 'draft',
+      revision: 1,
+      schemaVersion: 1,
+      device: officer.deviceId,
+      author: { profileId: officer.id, name: 'Y Bhim Niê' },
+      revisions: [],
+    });
 
     clock.advance(60_000);
     const final = await ok(core, 'logbook.save', { kind, id: draft.id, finalise: true, data: finalData(kind, refs) });
-    expect(final).toMatchObject({ id: draft.id, status: 'final', revision: 2, finalisedAt: clock.now.toISOString(), data: finalData(kind, refs) });
+    expect(final).toMatchObject({
+      id: draft.id,
+      status: 'final',
+      revision: 2,
+      finalisedAt: clock.now.toISOString(),
+      data: finalData(kind, refs),
+    });
     expect(final.revisions).toEqual([expect.objectContaining({ revision: 1, status: 'draft', data: { occurredAt: '2026-11-24T07:30' } })]);
     await expect(ok(core, 'logbook.get', { kind, id: draft.id })).resolves.toEqual(final);
   });
@@ -64,8 +84,17 @@ describe.each(logbookKinds)('a %s record', (kind) => {
     clock.advance(3_600_000);
     const changed = { ...finalData(kind, refs), occurredAt: '2026-11-24T08:15' };
     const edited = await ok(core, 'logbook.save', { kind, id: first.id, finalise: false, data: changed });
-    expect(edited).toMatchObject({ id: first.id, status: 'final', revision: 2, occurredAt: '2026-11-24T08:15', finalisedAt: first.finalisedAt, createdAt: first.createdAt });
-    expect(edited.revisions).toEqual([{ revision: 1, status: 'final', savedAt: first.updatedAt, savedBy: first.savedBy, data: first.data }]);
+    expect(edited).toMatchObject({
+      id: first.id,
+      status: 'final',
+      revision: 2,
+      occurredAt: '2026-11-24T08:15',
+      finalisedAt: first.finalisedAt,
+      createdAt: first.createdAt,
+    });
+    expect(edited.revisions).toEqual([
+      { revision: 1, status: 'final', savedAt: first.updatedAt, savedBy: first.savedBy, data: first.data },
+    ]);
 
     // An edit may not take a final record back to an incomplete one.
     const error = await refusal(core, 'logbook.save', { kind, id: first.id, finalise: false, data: { occurredAt: '2026-11-24T08:15' } });
@@ -79,7 +108,11 @@ describe.each(logbookKinds)('a %s record', (kind) => {
     expect(tooShort).toMatchObject({ code: 'invalid_input', field: 'reason', messageKey: 'errors:field.tooShort' });
 
     const withdrawn = await ok(core, 'logbook.withdraw', { kind, id: record.id, reason: 'Ghi trùng với buổi khác' });
-    expect(withdrawn).toMatchObject({ status: 'withdrawn', revision: 2, withdrawal: { reason: 'Ghi trùng với buổi khác', by: { profileId: officer.id } } });
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      revision: 2,
+      withdrawal: { reason: 'Ghi trùng với buổi khác', by: { profileId: officer.id } },
+    });
     expect(withdrawn.revisions).toEqual([expect.objectContaining({ revision: 1, status: 'final', data: record.data })]);
     const listed = await ok(core, 'logbook.list', { kind });
     expect(listed.records.map((each) => [each.id, each.status])).toEqual([[record.id, 'withdrawn']]);
@@ -102,39 +135,87 @@ describe('rules across fields', () => {
   };
 
   it('a loudspeaker session cannot end before it starts, even as a draft', async () => {
-    await expect(refused('loudspeaker', { endedAt: '2026-11-24T06:00' })).resolves.toEqual([{ field: 'data.endedAt', messageKey: 'errors:field.endBeforeStart' }]);
-    await expect(refused('loudspeaker', { endedAt: '2026-11-24T06:00' }, false)).resolves.toEqual([{ field: 'data.endedAt', messageKey: 'errors:field.endBeforeStart' }]);
-  });
-
-  it('a bulletin from the provincial source system needs its priority', async () => {
-    await expect(refused('loudspeaker', { source: 'bulletin' })).resolves.toEqual([{ field: 'data.bulletinPriority', messageKey: 'errors:field.priorityNeeded' }]);
-    await expect(ok(core, 'logbook.save', { kind: 'loudspeaker', finalise: true, data: { ...finalData('loudspeaker', refs), source: 'bulletin', bulletinPriority: 'emergency' } })).resolves.toMatchObject({ status: 'final' });
-  });
-
-  it.each(['loudspeaker', 'figureOutreach', 'rumour', 'leafletHandout'] as const)('a final %s needs a village or a place', async (kind) => {
-    await expect(refused(kind, { villageId: undefined, place: '  ' })).resolves.toEqual([{ field: 'data.villageId', messageKey: 'errors:field.whereNeeded' }]);
-    await expect(ok(core, 'logbook.save', { kind, finalise: true, data: { ...finalData(kind, refs), villageId: undefined, place: 'Nhà văn hóa thôn 3' } })).resolves.toMatchObject({ status: 'final' });
-  });
-
-  it('a loudspeaker cluster is place enough', async () => {
-    await expect(ok(core, 'logbook.save', { kind: 'loudspeaker', finalise: true, data: { ...finalData('loudspeaker', refs), villageId: undefined, cluster: 'Cụm loa số 2' } })).resolves.toMatchObject({ status: 'final' });
-  });
-
-  it('an audience counted by sex or by ethnic group cannot exceed its total', async () => {
-    await expect(refused('figureOutreach', { audience: { total: 30, male: 20, female: 15 } })).resolves.toEqual([{ field: 'data.audience.total', messageKey: 'errors:field.audienceSexOverTotal' }]);
-    await expect(refused('figureOutreach', { audience: { total: 30, byEthnicity: [{ ethnicity: 'Ê Đê', count: 25 }, { ethnicity: 'Kinh', count: 10 }] } })).resolves.toEqual([
-      { field: 'data.audience.byEthnicity', messageKey: 'errors:field.audienceEthnicityOverTotal' },
+    await expect(refused('loudspeaker', { endedAt: '2026-11-24T06:00' })).resolves.toEqual([
+      { field: 'data.endedAt', messageKey: 'errors:field.endBeforeStart' },
+    ]);
+    await expect(refused('loudspeaker', { endedAt: '2026-11-24T06:00' }, false)).resolves.toEqual([
+      { field: 'data.endedAt', messageKey: 'errors:field.endBeforeStart' },
     ]);
   });
 
+  it('a bulletin from the provincial source system needs its priority', async () => {
+    await expect(refused('loudspeaker', { source: 'bulletin' })).resolves.toEqual([
+      { field: 'data.bulletinPriority', messageKey: 'errors:field.priorityNeeded' },
+    ]);
+    await expect(
+      ok(core, 'logbook.save', {
+        kind: 'loudspeaker',
+        finalise: true,
+        data: { ...finalData('loudspeaker', refs), source: 'bulletin', bulletinPriority: 'emergency' },
+      }),
+    ).resolves.toMatchObject({ status: 'final' });
+  });
+
+  it.each(['loudspeaker', 'figureOutreach', 'rumour', 'leafletHandout'] as const)('a final %s needs a village or a place', async (kind) => {
+    await expect(refused(kind, { villageId: undefined, place: '  ' })).resolves.toEqual([
+      { field: 'data.villageId', messageKey: 'errors:field.whereNeeded' },
+    ]);
+    await expect(
+      ok(core, 'logbook.save', {
+        kind,
+        finalise: true,
+        data: { ...finalData(kind, refs), villageId: undefined, place: 'Nhà văn hóa thôn 3' },
+      }),
+    ).resolves.toMatchObject({ status: 'final' });
+  });
+
+  it('a loudspeaker cluster is place enough', async () => {
+    await expect(
+      ok(core, 'logbook.save', {
+        kind: 'loudspeaker',
+        finalise: true,
+        data: { ...finalData('loudspeaker', refs), villageId: undefined, cluster: 'Cụm loa số 2' },
+      }),
+    ).resolves.toMatchObject({ status: 'final' });
+  });
+
+  it('an audience counted by sex or by ethnic group cannot exceed its total', async () => {
+    await expect(refused('figureOutreach', { audience: { total: 30, male: 20, female: 15 } })).resolves.toEqual([
+      { field: 'data.audience.total', messageKey: 'errors:field.audienceSexOverTotal' },
+    ]);
+    await expect(
+      refused('figureOutreach', {
+        audience: {
+          total: 30,
+          byEthnicity: [
+            { ethnicity: 'Ê Đê', count: 25 },
+            { ethnicity: 'Kinh', count: 10 },
+          ],
+        },
+      }),
+    ).resolves.toEqual([{ field: 'data.audience.byEthnicity', messageKey: 'errors:field.audienceEthnicityOverTotal' }]);
+  });
+
   it('a rumour spread through "other" says which', async () => {
-    await expect(refused('rumour', { channels: ['other'] })).resolves.toEqual([{ field: 'data.channelOther', messageKey: 'errors:field.channelOtherNeeded' }]);
-    await expect(ok(core, 'logbook.save', { kind: 'rumour', finalise: true, data: { ...finalData('rumour', refs), channels: ['other'], channelOther: 'Nhóm Messenger của buôn' } })).resolves.toMatchObject({ status: 'final' });
+    await expect(refused('rumour', { channels: ['other'] })).resolves.toEqual([
+      { field: 'data.channelOther', messageKey: 'errors:field.channelOtherNeeded' },
+    ]);
+    await expect(
+      ok(core, 'logbook.save', {
+        kind: 'rumour',
+        finalise: true,
+        data: { ...finalData('rumour', refs), channels: ['other'], channelOther: 'Nhóm Messenger của buôn' },
+      }),
+    ).resolves.toMatchObject({ status: 'final' });
   });
 
   it('says a value is of the wrong kind rather than missing', async () => {
-    await expect(refused('leafletHandout', { copies: 'nhiều' })).resolves.toEqual([{ field: 'data.copies', messageKey: 'errors:field.wrongType', params: { expected: 'number' } }]);
-    await expect(refused('rumour', { status: 'unknown' })).resolves.toEqual([{ field: 'data.status', messageKey: 'errors:field.notAllowed' }]);
+    await expect(refused('leafletHandout', { copies: 'nhiều' })).resolves.toEqual([
+      { field: 'data.copies', messageKey: 'errors:field.wrongType', params: { expected: 'number' } },
+    ]);
+    await expect(refused('rumour', { status: 'unknown' })).resolves.toEqual([
+      { field: 'data.status', messageKey: 'errors:field.notAllowed' },
+    ]);
   });
 
   it('reports every fault of a form at once', async () => {

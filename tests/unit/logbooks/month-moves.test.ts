@@ -40,12 +40,20 @@ async function octoberRumour(): Promise<LogRecord> {
 
 /** Saves the record with a November date while the write of `failingMonth` fails, as a power cut there would. */
 async function moveCutShort(record: LogRecord, failingMonth: string): Promise<void> {
-  const write = Object.getOwnPropertyDescriptor(MonthFiles.prototype, 'write')?.value as (this: MonthFiles, ...args: Parameters<MonthFiles['write']>) => Promise<void>;
+  const write = Object.getOwnPropertyDescriptor(MonthFiles.prototype, 'write')?.value as (
+    this: MonthFiles,
+    ...args: Parameters<MonthFiles['write']>
+  ) => Promise<void>;
   vi.spyOn(MonthFiles.prototype, 'write').mockImplementation(function (this: MonthFiles, kind, month, records) {
     if (month === failingMonth) return Promise.reject(new Error('power cut'));
     return write.call(this, kind, month, records);
   });
-  const error = await refusal(core, 'logbook.save', { kind: 'rumour', id: record.id, finalise: true, data: finalData('rumour', refs, '2026-11-02T09:00') });
+  const error = await refusal(core, 'logbook.save', {
+    kind: 'rumour',
+    id: record.id,
+    finalise: true,
+    data: finalData('rumour', refs, '2026-11-02T09:00'),
+  });
   expect(error.code).toBe('internal');
   vi.restoreAllMocks();
 }
@@ -56,13 +64,21 @@ async function restart(): Promise<void> {
 }
 
 describe('a record whose date moves to another month', () => {
-  it('moves from that month\'s file to the other', async () => {
+  it("moves from that month's file to the other", async () => {
     const record = await octoberRumour();
-    const moved = await ok(core, 'logbook.save', { kind: 'rumour', id: record.id, month: '2026-10', finalise: true, data: finalData('rumour', refs, '2026-11-02T09:00') });
+    const moved = await ok(core, 'logbook.save', {
+      kind: 'rumour',
+      id: record.id,
+      month: '2026-10',
+      finalise: true,
+      data: finalData('rumour', refs, '2026-11-02T09:00'),
+    });
     expect(moved).toMatchObject({ id: record.id, occurredAt: '2026-11-02T09:00', revision: 2 });
     await expect(idsOnDisk('2026-10')).resolves.toEqual([]);
     await expect(idsOnDisk('2026-11')).resolves.toEqual([record.id]);
-    await expect(ok(core, 'logbook.list', { kind: 'rumour', fromMonth: '2026-10', toMonth: '2026-10' })).resolves.toMatchObject({ total: 0 });
+    await expect(ok(core, 'logbook.list', { kind: 'rumour', fromMonth: '2026-10', toMonth: '2026-10' })).resolves.toMatchObject({
+      total: 0,
+    });
     // Found by its new month, by its old one (a page not yet refreshed) and without one.
     for (const month of ['2026-11', '2026-10', undefined]) {
       await expect(ok(core, 'logbook.get', { kind: 'rumour', id: record.id, ...(month ? { month } : {}) })).resolves.toEqual(moved);
@@ -100,7 +116,13 @@ describe('a record whose date moves to another month', () => {
     const record = await octoberRumour();
     await moveCutShort(record, '2026-10');
     // The person edits the record as the list still shows it, in October.
-    const edited = await ok(core, 'logbook.save', { kind: 'rumour', id: record.id, month: '2026-10', finalise: true, data: { ...finalData('rumour', refs, '2026-11-02T09:00'), notes: 'Đã báo công an xã' } });
+    const edited = await ok(core, 'logbook.save', {
+      kind: 'rumour',
+      id: record.id,
+      month: '2026-10',
+      finalise: true,
+      data: { ...finalData('rumour', refs, '2026-11-02T09:00'), notes: 'Đã báo công an xã' },
+    });
     expect(edited).toMatchObject({ occurredAt: '2026-11-02T09:00', revision: 3 });
     expect((await listed()).map((each) => each.id)).toEqual([record.id]);
     await restart();

@@ -20,7 +20,11 @@ beforeEach(async () => {
   const refs = await addRefs(core);
   await ok(core, 'logbook.save', { kind: 'rumour', finalise: true, data: finalData('rumour', refs, '2026-10-14T09:00') });
   await ok(core, 'logbook.save', { kind: 'loudspeaker', finalise: true, data: finalData('loudspeaker', refs) });
-  await ok(core, 'logbook.save', { kind: 'loudspeaker', finalise: false, data: { occurredAt: '2026-11-25T06:00', operator: 'Nguyễn Văn Tâm' } });
+  await ok(core, 'logbook.save', {
+    kind: 'loudspeaker',
+    finalise: false,
+    data: { occurredAt: '2026-11-25T06:00', operator: 'Nguyễn Văn Tâm' },
+  });
   await core.close();
 });
 afterEach(() => temp.remove());
@@ -69,7 +73,11 @@ describe('schema migrations', () => {
     await expect(meta()).resolves.toEqual({ schemaVersion: 2 });
 
     const before = await snapshot();
-    await expect(migrateLogbooks(root(), new MonthFiles(root(), onDamaged), [operatorsStep], 2)).resolves.toEqual({ from: 2, to: 2, recordsChanged: 0 });
+    await expect(migrateLogbooks(root(), new MonthFiles(root(), onDamaged), [operatorsStep], 2)).resolves.toEqual({
+      from: 2,
+      to: 2,
+      recordsChanged: 0,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -83,7 +91,11 @@ describe('schema migrations', () => {
     const [rumour] = await recordsIn('rumour', '2026-10');
     await writeFile(monthFile('rumour', '2026-10'), JSON.stringify({ records: [{ ...rumour, schemaVersion: 3 }] }));
 
-    await expect(migrateLogbooks(root(), new MonthFiles(root(), onDamaged), steps, 3)).resolves.toEqual({ from: 1, to: 3, recordsChanged: 2 });
+    await expect(migrateLogbooks(root(), new MonthFiles(root(), onDamaged), steps, 3)).resolves.toEqual({
+      from: 1,
+      to: 3,
+      recordsChanged: 2,
+    });
     expect(order).toEqual(['2:loudspeaker', '3:loudspeaker', '2:loudspeaker', '3:loudspeaker']);
     expect((await recordsIn('loudspeaker', '2026-11')).map((record) => [record.schemaVersion, record.data['v3']])).toEqual([
       [3, true],
@@ -95,7 +107,11 @@ describe('schema migrations', () => {
   it('look at every record once when the folder has no mark, and change none already current', async () => {
     await rm(path.join(root(), 'meta.json'));
     const before = await snapshot();
-    await expect(migrateLogbooks(root(), new MonthFiles(root(), onDamaged))).resolves.toEqual({ from: 0, to: currentSchemaVersion, recordsChanged: 0 });
+    await expect(migrateLogbooks(root(), new MonthFiles(root(), onDamaged))).resolves.toEqual({
+      from: 0,
+      to: currentSchemaVersion,
+      recordsChanged: 0,
+    });
     const after = await snapshot();
     after.delete(path.join(root(), 'meta.json'));
     expect(after).toEqual(before);

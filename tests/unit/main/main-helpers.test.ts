@@ -50,7 +50,9 @@ describe('the menu', () => {
     ]);
 
   it('speaks Vietnamese by default', () => {
-    expect(labels('vi')).toEqual(expect.arrayContaining(['Tệp', 'Thoát Chiêng', 'Sửa', 'Sao chép', 'Dán', 'Xem', 'Trợ giúp', 'Giới thiệu Chiêng']));
+    expect(labels('vi')).toEqual(
+      expect.arrayContaining(['Tệp', 'Thoát Chiêng', 'Sửa', 'Sao chép', 'Dán', 'Xem', 'Trợ giúp', 'Giới thiệu Chiêng']),
+    );
   });
 
   it('speaks English when asked, and never shows a raw key', () => {

@@ -25,7 +25,13 @@ function fakeContents() {
 describe('window hardening', () => {
   it('refuses navigation away from the app, and allows it within', () => {
     const { attempt } = fakeContents();
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:8780/', 'app://other/index.html', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'http://127.0.0.1:8780/',
+      'app://other/index.html',
+      'javascript:alert(1)',
+    ]) {
       expect(attempt('will-navigate', url), url).toBe(true);
       expect(attempt('will-redirect', url), url).toBe(true);
     }
@@ -46,7 +52,9 @@ describe('window hardening', () => {
     const events = new EventEmitter();
     const page = { getURL: () => 'app://chieng/index.html' };
     const session = Object.assign(events, {
-      setPermissionRequestHandler: (handler: (c: unknown, p: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void) => {
+      setPermissionRequestHandler: (
+        handler: (c: unknown, p: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void,
+      ) => {
         for (const url of ['app://chieng/index.html', 'https://example.com/']) {
           for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen']) {
             handler(page, permission, (granted) => decisions.push([url, permission, granted]), { requestingUrl: url });
@@ -74,7 +82,9 @@ describe('IPC senders', () => {
 
   it('trusts only our window, its top frame, on our origin', () => {
     expect(isTrustedSender({ sender: ours, senderFrame: frame('app://chieng/index.html') }, ours)).toBe(true);
-    expect(isTrustedSender({ sender: { id: 2 } as unknown as WebContents, senderFrame: frame('app://chieng/index.html') }, ours)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 2 } as unknown as WebContents, senderFrame: frame('app://chieng/index.html') }, ours)).toBe(
+      false,
+    );
     expect(isTrustedSender({ sender: ours, senderFrame: frame('https://example.com/') }, ours)).toBe(false);
     expect(isTrustedSender({ sender: ours, senderFrame: frame('app://chieng/index.html', {}) }, ours)).toBe(false);
     expect(isTrustedSender({ sender: ours, senderFrame: null }, ours)).toBe(false);

@@ -80,7 +80,10 @@ describe('lending stored entries', () => {
       await allOthersRead;
       return sha256(bytes);
     });
-    for (const name of rest) await opened.withExact(name, 150_000, tooLarge, (bytes) => Promise.resolve(expect(sha256(bytes)).toBe(name.slice('objects/'.length))));
+    for (const name of rest)
+      await opened.withExact(name, 150_000, tooLarge, (bytes) =>
+        Promise.resolve(expect(sha256(bytes)).toBe(name.slice('objects/'.length))),
+      );
     othersRead();
     expect(await held).toBe((first as string).slice('objects/'.length));
   });

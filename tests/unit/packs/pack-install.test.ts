@@ -12,7 +12,10 @@ beforeEach(async () => {
 });
 afterEach(() => h.remove());
 
-const shared = { path: 'images/logo.png', content: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5000, 1)]) };
+const shared = {
+  path: 'images/logo.png',
+  content: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5000, 1)]),
+};
 
 async function objectCount(dataDir: string): Promise<number> {
   const objects = path.join(dataDir, 'store', 'objects');
@@ -25,10 +28,23 @@ describe('installing a pack', () => {
   it('verifies, installs, lists it as official, and keeps nothing in staging', async () => {
     const packs = await h.open();
     const file = await buildTestPack(h.work, h.publisher);
-    await expect(packs.importFile(file, 'goi.chieng')).resolves.toMatchObject({ status: 'installed', id: 'vn.test.covid19', version: 1, title: 'Gói thử nghiệm' });
+    await expect(packs.importFile(file, 'goi.chieng')).resolves.toMatchObject({
+      status: 'installed',
+      id: 'vn.test.covid19',
+      version: 1,
+      title: 'Gói thử nghiệm',
+    });
     const { packs: listed } = await packs.list();
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ id: 'vn.test.covid19', official: true, trust: 'ok', expired: false, itemCount: 1, languages: ['vi'], root: { role: 'official' } });
+    expect(listed[0]).toMatchObject({
+      id: 'vn.test.covid19',
+      official: true,
+      trust: 'ok',
+      expired: false,
+      itemCount: 1,
+      languages: ['vi'],
+      root: { role: 'official' },
+    });
     await expect(readdir(path.join(h.dataDir, 'store', 'staging')).catch(() => [])).resolves.toEqual([]);
   });
 
@@ -44,7 +60,11 @@ describe('installing a pack', () => {
     video.write('ftypisom', 4, 'ascii');
     const packs = await h.open();
     const file = await buildTestPack(h.work, h.publisher, {
-      items: [...defaultItems, { id: 'video', kind: 'video', languages: ['vi'], files: [{ path: 'huong-dan.mp4', content: video }] }, { id: 'logo', kind: 'image', languages: ['vi'], files: [shared] }],
+      items: [
+        ...defaultItems,
+        { id: 'video', kind: 'video', languages: ['vi'], files: [{ path: 'huong-dan.mp4', content: video }] },
+        { id: 'logo', kind: 'image', languages: ['vi'], files: [shared] },
+      ],
     });
     await expect(packs.importFile(file, 'a')).resolves.toMatchObject({ status: 'installed' });
     for (const content of [video, shared.content]) {
@@ -63,7 +83,9 @@ describe('installing a pack', () => {
       await writeFile(path.join(folder, 'khac'), 'x');
     }
     const packs = await h.open();
-    const file = await buildTestPack(h.work, h.publisher, { items: [...defaultItems, { id: 'logo', kind: 'image', languages: ['vi'], files: [shared] }] });
+    const file = await buildTestPack(h.work, h.publisher, {
+      items: [...defaultItems, { id: 'logo', kind: 'image', languages: ['vi'], files: [shared] }],
+    });
     await expect(packs.importFile(file, 'a')).resolves.toMatchObject({ status: 'installed' });
     const sha256 = createHash('sha256').update(shared.content).digest('hex');
     expect((await readFile(path.join(objects, sha256.slice(0, 2), sha256))).equals(shared.content)).toBe(true);
@@ -74,7 +96,10 @@ describe('installing a pack', () => {
 
   it('says plainly when the file is not there', async () => {
     const packs = await h.open();
-    await expect(packs.importFile(path.join(h.work, 'khong-co.chieng'), 'khong-co.chieng')).rejects.toMatchObject({ reason: 'fileNotFound', params: { pack: 'khong-co.chieng' } });
+    await expect(packs.importFile(path.join(h.work, 'khong-co.chieng'), 'khong-co.chieng')).rejects.toMatchObject({
+      reason: 'fileNotFound',
+      params: { pack: 'khong-co.chieng' },
+    });
   });
 
   it('says an identical pack is already installed and changes nothing', async () => {
@@ -89,7 +114,10 @@ describe('installing a pack', () => {
   it('updates to a newer version and drops files no version needs any more', async () => {
     const packs = await h.open();
     await packs.importFile(await buildTestPack(h.work, h.publisher, { version: 1 }), 'v1');
-    const v2 = await buildTestPack(h.work, h.publisher, { version: 2, items: [{ id: 'moi', kind: 'article', languages: ['vi'], files: [{ path: 'a.md', content: '# Mới\n' }] }] });
+    const v2 = await buildTestPack(h.work, h.publisher, {
+      version: 2,
+      items: [{ id: 'moi', kind: 'article', languages: ['vi'], files: [{ path: 'a.md', content: '# Mới\n' }] }],
+    });
     await expect(packs.importFile(v2, 'v2')).resolves.toMatchObject({ status: 'updated', version: 2, previousVersion: 1 });
     expect(await objectCount(h.dataDir)).toBe(1);
     await expect(readdir(path.join(h.dataDir, 'packs', 'vn.test.covid19'))).resolves.toEqual(['current.json', 'v2']);
@@ -114,7 +142,12 @@ describe('installing a pack', () => {
 
   it('exports a pack that another laptop verifies and installs, signatures intact', async () => {
     const packs = await h.open();
-    await packs.importFile(await buildTestPack(h.work, h.publisher, { items: [...defaultItems, { id: 'anh', kind: 'image', languages: ['vi'], files: [shared] }] }), 'a');
+    await packs.importFile(
+      await buildTestPack(h.work, h.publisher, {
+        items: [...defaultItems, { id: 'anh', kind: 'image', languages: ['vi'], files: [shared] }],
+      }),
+      'a',
+    );
     const exported = path.join(h.work, 'usb', 'exported.chieng');
     await mkdir(path.dirname(exported));
     await packs.exportTo('vn.test.covid19', exported);

@@ -62,7 +62,10 @@ async function rebuild(file: string, change: (entries: CraftedEntry[]) => Crafte
 /** Rewrites the manifest and signs it again with `publisher`'s key (and its certificate). */
 async function resigned(file: string, publisher: TestPublisher, edit: (manifest: Record<string, unknown>) => void): Promise<string> {
   return rebuild(file, (entries) => {
-    const manifest = JSON.parse(entries.find((entry) => entry.name === 'manifest.json')?.data.toString('utf8') ?? '{}') as Record<string, unknown>;
+    const manifest = JSON.parse(entries.find((entry) => entry.name === 'manifest.json')?.data.toString('utf8') ?? '{}') as Record<
+      string,
+      unknown
+    >;
     edit(manifest);
     manifest.publisherKeyId = publisher.secret.keyId;
     const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
@@ -78,7 +81,10 @@ async function resigned(file: string, publisher: TestPublisher, edit: (manifest:
 
 /** Version 2 with a video larger than the install reads into memory at once, so it streams. */
 const largeVideoPack = () =>
-  buildTestPack(h.work, h.publisher, { version: 2, items: [{ id: 'video', kind: 'video', languages: ['vi'], files: [{ path: 'huong-dan.mp4', content: largeVideo() }] }] });
+  buildTestPack(h.work, h.publisher, {
+    version: 2,
+    items: [{ id: 'video', kind: 'video', languages: ['vi'], files: [{ path: 'huong-dan.mp4', content: largeVideo() }] }],
+  });
 
 /** 9 MB that read as an MP4 (its `ftyp` box at byte 4); the rest is filler. */
 function largeVideo(): Buffer {
@@ -87,19 +93,29 @@ function largeVideo(): Buffer {
   return bytes;
 }
 
-const v2 = () => buildTestPack(h.work, h.publisher, { version: 2, items: [{ id: 'moi', kind: 'article', languages: ['vi'], files: [{ path: 'moi.md', content: '# Bài mới, nội dung mới\n' }] }] });
+const v2 = () =>
+  buildTestPack(h.work, h.publisher, {
+    version: 2,
+    items: [{ id: 'moi', kind: 'article', languages: ['vi'], files: [{ path: 'moi.md', content: '# Bài mới, nội dung mới\n' }] }],
+  });
 
 describe('a refused pack changes nothing', () => {
   it('refuses a tampered file, naming it', async () => {
     const file = await rebuild(await v2(), (entries) =>
-      entries.map((entry) => (entry.name.startsWith('objects/') ? { ...entry, data: Buffer.from(entry.data.toString('utf8').replace('mới', 'giả')) } : entry)),
+      entries.map((entry) =>
+        entry.name.startsWith('objects/') ? { ...entry, data: Buffer.from(entry.data.toString('utf8').replace('mới', 'giả')) } : entry,
+      ),
     );
     await expectRefused(file, 'fileTampered', { pack: 'Gói thử nghiệm', path: 'moi.md' });
   });
 
   it('refuses a tampered manifest', async () => {
     const file = await rebuild(await v2(), (entries) =>
-      entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, data: Buffer.from(entry.data.toString('utf8').replace('"version": 2', '"version": 9')) } : entry)),
+      entries.map((entry) =>
+        entry.name === 'manifest.json'
+          ? { ...entry, data: Buffer.from(entry.data.toString('utf8').replace('"version": 2', '"version": 9')) }
+          : entry,
+      ),
     );
     await expectRefused(file, 'badSignature', { document: 'manifest.json' });
   });
@@ -133,7 +149,10 @@ describe('a refused pack changes nothing', () => {
     const narrowRoot = await makeRoot(path.join(h.work, 'narrow'), { prefixes: ['vn.daklak.'] });
     const service = await h.open({ builtInRoots: narrowRoot.dir, dataDir: path.join(h.work, 'data-narrow') });
     const wide = makePublisher(narrowRoot, { prefixes: ['vn.test.'] });
-    await expect(service.importFile(await buildTestPack(h.work, wide), 'wide')).rejects.toMatchObject({ reason: 'rootPrefixNotAllowed', params: { prefix: 'vn.test.' } });
+    await expect(service.importFile(await buildTestPack(h.work, wide), 'wide')).rejects.toMatchObject({
+      reason: 'rootPrefixNotAllowed',
+      params: { prefix: 'vn.test.' },
+    });
   });
 
   it('refuses a rollback to an older version', async () => {
@@ -142,7 +161,10 @@ describe('a refused pack changes nothing', () => {
   });
 
   it('refuses the same version with other content', async () => {
-    const impostor = await buildTestPack(h.work, h.publisher, { version: 1, items: [{ id: 'khac', kind: 'article', languages: ['vi'], files: [{ path: 'khac.md', content: '# Khác\n' }] }] });
+    const impostor = await buildTestPack(h.work, h.publisher, {
+      version: 1,
+      items: [{ id: 'khac', kind: 'article', languages: ['vi'], files: [{ path: 'khac.md', content: '# Khác\n' }] }],
+    });
     await expectRefused(impostor, 'sameVersionOtherContent', { version: 1 });
   });
 
@@ -165,7 +187,9 @@ describe('a refused pack changes nothing', () => {
   });
 
   it('refuses a symlink entry', async () => {
-    const file = await rebuild(await v2(), (entries) => entries.map((entry) => (entry.name.startsWith('objects/') ? { ...entry, data: Buffer.from('/etc/passwd'), mode: 0o120777 } : entry)));
+    const file = await rebuild(await v2(), (entries) =>
+      entries.map((entry) => (entry.name.startsWith('objects/') ? { ...entry, data: Buffer.from('/etc/passwd'), mode: 0o120777 } : entry)),
+    );
     await expectRefused(file, 'symlinkEntry');
   });
 
@@ -176,10 +200,15 @@ describe('a refused pack changes nothing', () => {
 
   it('refuses entries that inflate far beyond their signed size, without inflating them', async () => {
     const bomb = Buffer.alloc(64 * 1024 * 1024);
-    const honest = await rebuild(await v2(), (entries) => entries.map((entry) => (entry.name.startsWith('objects/') ? { ...entry, data: bomb, compress: true } : entry)));
+    const honest = await rebuild(await v2(), (entries) =>
+      entries.map((entry) => (entry.name.startsWith('objects/') ? { ...entry, data: bomb, compress: true } : entry)),
+    );
     await expectRefused(honest, 'fileTooLarge', { path: 'moi.md' });
-    const signed = (await readArchiveEntries(await readFile(await v2()))).find((entry) => entry.name.startsWith('objects/'))?.data.length ?? 0;
-    const lying = await rebuild(await v2(), (entries) => entries.map((entry) => (entry.name.startsWith('objects/') ? { ...entry, data: bomb, compress: true, claimedSize: signed } : entry)));
+    const signed =
+      (await readArchiveEntries(await readFile(await v2()))).find((entry) => entry.name.startsWith('objects/'))?.data.length ?? 0;
+    const lying = await rebuild(await v2(), (entries) =>
+      entries.map((entry) => (entry.name.startsWith('objects/') ? { ...entry, data: bomb, compress: true, claimedSize: signed } : entry)),
+    );
     const refusal = await expectRefused(lying, 'fileTooLarge');
     expect(refusal.params.path).toBe('moi.md');
   });

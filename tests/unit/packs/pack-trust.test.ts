@@ -10,7 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => h.remove());
 
-
 describe('time and trust', () => {
   // Certificates issued before the story starts, so only the packs' own times move the clock.
   const earlyPublisher = () => makePublisher(h.root, { issuedAt: new Date('2026-01-01'), expiresAt: new Date('2030-01-01') });
@@ -18,7 +17,10 @@ describe('time and trust', () => {
   it('still opens an expired pack, marked expired', async () => {
     let now = new Date('2026-06-01T00:00:00Z');
     const packs = await h.open({ clock: () => now });
-    await packs.importFile(await buildTestPack(h.work, earlyPublisher(), { publishedAt: '2026-05-01T00:00:00.000Z', expiresAt: '2026-07-01T00:00:00.000Z' }), 'a');
+    await packs.importFile(
+      await buildTestPack(h.work, earlyPublisher(), { publishedAt: '2026-05-01T00:00:00.000Z', expiresAt: '2026-07-01T00:00:00.000Z' }),
+      'a',
+    );
     expect((await packs.list()).packs[0]).toMatchObject({ expired: false });
     now = new Date('2026-08-01T00:00:00Z');
     expect((await packs.list()).packs[0]).toMatchObject({ expired: true, itemCount: 1 });
@@ -28,9 +30,23 @@ describe('time and trust', () => {
     let now = new Date('2026-06-01T00:00:00Z');
     const packs = await h.open({ clock: () => now });
     const publisher = earlyPublisher();
-    await packs.importFile(await buildTestPack(h.work, publisher, { id: 'vn.test.old', publishedAt: '2026-05-01T00:00:00.000Z', expiresAt: '2026-07-01T00:00:00.000Z' }), 'old');
+    await packs.importFile(
+      await buildTestPack(h.work, publisher, {
+        id: 'vn.test.old',
+        publishedAt: '2026-05-01T00:00:00.000Z',
+        expiresAt: '2026-07-01T00:00:00.000Z',
+      }),
+      'old',
+    );
     // A newer signed pack proves it is at least September.
-    await packs.importFile(await buildTestPack(h.work, publisher, { id: 'vn.test.new', publishedAt: '2026-09-01T00:00:00.000Z', expiresAt: '2027-09-01T00:00:00.000Z' }), 'new');
+    await packs.importFile(
+      await buildTestPack(h.work, publisher, {
+        id: 'vn.test.new',
+        publishedAt: '2026-09-01T00:00:00.000Z',
+        expiresAt: '2027-09-01T00:00:00.000Z',
+      }),
+      'new',
+    );
     now = new Date('2026-06-15T00:00:00Z');
     const old = (await packs.list()).packs.find((pack) => pack.id === 'vn.test.old');
     expect(old).toMatchObject({ expired: true });
@@ -41,9 +57,18 @@ describe('time and trust', () => {
 
   it('refuses an expired key even when the clock is set back before its expiry', async () => {
     const packs = await h.open({ clock: () => new Date('2026-06-01T00:00:00Z') });
-    await packs.importFile(await buildTestPack(h.work, h.publisher, { id: 'vn.test.later', publishedAt: '2027-03-01T00:00:00.000Z', expiresAt: '2028-03-01T00:00:00.000Z' }), 'later');
+    await packs.importFile(
+      await buildTestPack(h.work, h.publisher, {
+        id: 'vn.test.later',
+        publishedAt: '2027-03-01T00:00:00.000Z',
+        expiresAt: '2028-03-01T00:00:00.000Z',
+      }),
+      'later',
+    );
     const shortLived = makePublisher(h.root, { issuedAt: new Date('2026-01-01'), expiresAt: new Date('2026-12-31') });
-    await expect(packs.importFile(await buildTestPack(h.work, shortLived, { id: 'vn.test.x' }), 'x')).rejects.toMatchObject({ reason: 'expiredKey' });
+    await expect(packs.importFile(await buildTestPack(h.work, shortLived, { id: 'vn.test.x' }), 'x')).rejects.toMatchObject({
+      reason: 'expiredKey',
+    });
   });
 
   it('adds and removes roots, and stops vouching for packs of a removed root', async () => {
@@ -75,6 +100,8 @@ describe('time and trust', () => {
     const reopened = await h.open();
     expect(h.damaged).toEqual([path.join(h.dataDir, 'trust', 'state.json')]);
     // Rollback protection survives: version 2 is installed, so version 1 is still refused.
-    await expect(reopened.importFile(await buildTestPack(h.work, h.publisher, { version: 1 }), 'v1')).rejects.toMatchObject({ reason: 'rollback' });
+    await expect(reopened.importFile(await buildTestPack(h.work, h.publisher, { version: 1 }), 'v1')).rejects.toMatchObject({
+      reason: 'rollback',
+    });
   });
 });

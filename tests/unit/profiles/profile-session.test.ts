@@ -44,8 +44,16 @@ describe('people sharing one laptop', () => {
     expect(written.author).toEqual({ profileId: bhim, name: 'Y Bhim Niê' });
 
     await ok(core, 'profiles.activate', { id: lan });
-    const changed = await ok(core, 'logbook.save', { ...rumour(refs), id: written.id, data: { ...finalData('rumour', refs), status: 'forwarded' } });
-    expect(changed).toMatchObject({ author: { profileId: bhim }, savedBy: { profileId: lan, name: 'Trần Thị Lan' }, revisions: [{ savedBy: { profileId: bhim } }] });
+    const changed = await ok(core, 'logbook.save', {
+      ...rumour(refs),
+      id: written.id,
+      data: { ...finalData('rumour', refs), status: 'forwarded' },
+    });
+    expect(changed).toMatchObject({
+      author: { profileId: bhim },
+      savedBy: { profileId: lan, name: 'Trần Thị Lan' },
+      revisions: [{ savedBy: { profileId: bhim } }],
+    });
     const withdrawn = await ok(core, 'logbook.withdraw', { kind: 'rumour', id: written.id, reason: 'Tin đã được xử lý ở bản ghi khác' });
     expect(withdrawn.withdrawal?.by).toEqual({ profileId: lan, name: 'Trần Thị Lan' });
 
@@ -97,23 +105,41 @@ describe('a PIN', () => {
 
     // Choosing the profile without a PIN is no way round the lock.
     await expect(refusal(core, 'profiles.activate', { id: await idOf('Trần Thị Lan') })).resolves.toMatchObject({ code: 'forbidden' });
-    await expect(refusal(core, 'profiles.activate', { id: bhim, pin: '000000' })).resolves.toMatchObject({ code: 'refused', field: 'pin', messageKey: 'profiles:wrongPin' });
-    await expect(refusal(core, 'profiles.activate', { id: bhim })).resolves.toMatchObject({ code: 'refused', messageKey: 'profiles:wrongPin' });
+    await expect(refusal(core, 'profiles.activate', { id: bhim, pin: '000000' })).resolves.toMatchObject({
+      code: 'refused',
+      field: 'pin',
+      messageKey: 'profiles:wrongPin',
+    });
+    await expect(refusal(core, 'profiles.activate', { id: bhim })).resolves.toMatchObject({
+      code: 'refused',
+      messageKey: 'profiles:wrongPin',
+    });
 
     await expect(ok(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({ locked: false });
     await expect(ok(core, 'logbook.list', { kind: 'rumour' })).resolves.toMatchObject({ total: 1 });
-    await expect(ok(core, 'registry.save', { registry: 'villages', data: { name: 'Thôn 9', type: 'thon' } })).resolves.toMatchObject({ data: { name: 'Thôn 9' } });
+    await expect(ok(core, 'registry.save', { registry: 'villages', data: { name: 'Thôn 9', type: 'thon' } })).resolves.toMatchObject({
+      data: { name: 'Thôn 9' },
+    });
   });
 
   it('shuts out guessing for 30 seconds after 5 wrong tries, then opens with the right one', async () => {
     await ok(core, 'profiles.lock', {});
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      await expect(refusal(core, 'profiles.activate', { id: bhim, pin: `00000${attempt}` })).resolves.toMatchObject({ messageKey: 'profiles:wrongPin' });
+      await expect(refusal(core, 'profiles.activate', { id: bhim, pin: `00000${attempt}` })).resolves.toMatchObject({
+        messageKey: 'profiles:wrongPin',
+      });
     }
     // Even the right PIN waits out the 30 seconds.
-    await expect(refusal(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({ code: 'refused', messageKey: 'profiles:tooManyAttempts', params: { seconds: 30 } });
+    await expect(refusal(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({
+      code: 'refused',
+      messageKey: 'profiles:tooManyAttempts',
+      params: { seconds: 30 },
+    });
     clock.advance(29_000);
-    await expect(refusal(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({ messageKey: 'profiles:tooManyAttempts', params: { seconds: 1 } });
+    await expect(refusal(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({
+      messageKey: 'profiles:tooManyAttempts',
+      params: { seconds: 1 },
+    });
     await expect(refusal(core, 'logbook.save', rumour(refs))).resolves.toMatchObject({ code: 'forbidden' });
     expect(hasTextInEveryLanguage('profiles:tooManyAttempts')).toBe(true);
 
@@ -131,20 +157,33 @@ describe('a PIN', () => {
   });
 
   it('is changed or removed only with the current one', async () => {
-    await expect(refusal(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: null })).resolves.toMatchObject({ field: 'currentPin', messageKey: 'profiles:wrongPin' });
-    await expect(refusal(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: '1234', currentPin: '1111' })).resolves.toMatchObject({ field: 'currentPin' });
+    await expect(refusal(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: null })).resolves.toMatchObject({
+      field: 'currentPin',
+      messageKey: 'profiles:wrongPin',
+    });
+    await expect(refusal(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: '1234', currentPin: '1111' })).resolves.toMatchObject({
+      field: 'currentPin',
+    });
     await ok(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: '1234', currentPin: pin });
     await ok(core, 'profiles.lock', {});
     await expect(refusal(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({ messageKey: 'profiles:wrongPin' });
     await ok(core, 'profiles.activate', { id: bhim, pin: '1234' });
-    await expect(ok(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: null, currentPin: '1234' })).resolves.toMatchObject({ profiles: [{ hasPin: false }, { hasPin: false }] });
+    await expect(ok(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: null, currentPin: '1234' })).resolves.toMatchObject({
+      profiles: [{ hasPin: false }, { hasPin: false }],
+    });
     // Without a PIN, locking has nothing to ask for.
     await expect(ok(core, 'profiles.lock', {})).resolves.toMatchObject({ locked: false });
   });
 
   it('rejects a PIN that is not 4 to 8 digits', async () => {
-    await expect(refusal(core, 'profiles.save', { name: 'H Mai Niê', pin: '12a4' })).resolves.toMatchObject({ code: 'invalid_input', field: 'pin' });
-    await expect(refusal(core, 'profiles.save', { name: 'H Mai Niê', pin: '123' })).resolves.toMatchObject({ code: 'invalid_input', field: 'pin' });
+    await expect(refusal(core, 'profiles.save', { name: 'H Mai Niê', pin: '12a4' })).resolves.toMatchObject({
+      code: 'invalid_input',
+      field: 'pin',
+    });
+    await expect(refusal(core, 'profiles.save', { name: 'H Mai Niê', pin: '123' })).resolves.toMatchObject({
+      code: 'invalid_input',
+      field: 'pin',
+    });
   });
 
   it('keeps the idle time after which the app locks', async () => {

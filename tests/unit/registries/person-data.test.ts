@@ -19,10 +19,17 @@ beforeEach(async () => {
   core = await openFieldCore(temp.dir, new TestClock());
   await ok(core, 'profiles.save', { name: 'H Hoa Byă' });
   refs = await addRefs(core);
-  other = (await ok(core, 'registry.save', { registry: 'figures', data: { fullName: 'H Liên Niê', sex: 'female', categories: ['artisan'], languages: [], consent: consentGiven } })).id;
+  other = (
+    await ok(core, 'registry.save', {
+      registry: 'figures',
+      data: { fullName: 'H Liên Niê', sex: 'female', categories: ['artisan'], languages: [], consent: consentGiven },
+    })
+  ).id;
   const outreach = (figureId: string, occurredAt: string) => ({ ...finalData('figureOutreach', refs, occurredAt), figureId });
-  const save = (figureId: string, occurredAt: string) => ok(core, 'logbook.save', { kind: 'figureOutreach', finalise: true, data: outreach(figureId, occurredAt) });
-  const change = (record: LogRecord, figureId: string) => ok(core, 'logbook.save', { kind: 'figureOutreach', id: record.id, finalise: true, data: outreach(figureId, record.occurredAt) });
+  const save = (figureId: string, occurredAt: string) =>
+    ok(core, 'logbook.save', { kind: 'figureOutreach', finalise: true, data: outreach(figureId, occurredAt) });
+  const change = (record: LogRecord, figureId: string) =>
+    ok(core, 'logbook.save', { kind: 'figureOutreach', id: record.id, finalise: true, data: outreach(figureId, record.occurredAt) });
   records = {
     aboutHim: await save(refs.figureId, '2026-10-03T19:00'),
     aboutHer: await save(other, '2026-11-05T19:00'),
@@ -42,17 +49,27 @@ async function filesHolding(text: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(temp.dir, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && !file.includes(`${path.sep}transfers${path.sep}`) && (await readFile(file, 'utf8')).includes(text)) found.push(path.relative(temp.dir, file));
+    if (entry.isFile() && !file.includes(`${path.sep}transfers${path.sep}`) && (await readFile(file, 'utf8')).includes(text))
+      found.push(path.relative(temp.dir, file));
   }
   return found;
 }
 
-describe('one person\'s data', () => {
+describe("one person's data", () => {
   it('is exported whole: their entry, their village and every record naming them, even in an earlier state', async () => {
     const { downloadId, fileName } = await ok(core, 'registry.exportPerson', { id: refs.figureId });
     expect(fileName).toBe(`chieng-nguoi-${refs.figureId}.json`);
-    const file = JSON.parse((await downloaded(core, downloadId)).toString('utf8')) as { format: string; person: { id: string; data: Record<string, unknown> }; village: string; records: LogRecord[] };
-    expect(file).toMatchObject({ format: 'chieng.person', person: { id: refs.figureId, data: { fullName: 'Y Kông Ayun', ethnicity: 'Ê Đê', consent: consentGiven } }, village: 'Buôn Ea Bhốk' });
+    const file = JSON.parse((await downloaded(core, downloadId)).toString('utf8')) as {
+      format: string;
+      person: { id: string; data: Record<string, unknown> };
+      village: string;
+      records: LogRecord[];
+    };
+    expect(file).toMatchObject({
+      format: 'chieng.person',
+      person: { id: refs.figureId, data: { fullName: 'Y Kông Ayun', ethnicity: 'Ê Đê', consent: consentGiven } },
+      village: 'Buôn Ea Bhốk',
+    });
     expect(file.records.map((record) => record.id).sort()).toEqual([records.aboutHim.id, records.nowHim.id, records.onceHim.id].sort());
   });
 
@@ -66,23 +83,40 @@ describe('one person\'s data', () => {
 
   it('is erased everywhere: the entry goes, and records and their earlier states keep only that someone was there', async () => {
     // Typed without accents, as on a laptop without a Vietnamese keyboard.
-    await expect(ok(core, 'registry.erasePerson', { id: refs.figureId, confirmName: ' y kong ayun ' })).resolves.toEqual({ erased: true, recordsChanged: 3 });
+    await expect(ok(core, 'registry.erasePerson', { id: refs.figureId, confirmName: ' y kong ayun ' })).resolves.toEqual({
+      erased: true,
+      recordsChanged: 3,
+    });
     expect((await ok(core, 'registry.list', { registry: 'figures' })).entries.map((entry) => entry.id)).toEqual([other]);
 
     const after = new Map((await everyRecord()).map((record) => [record.id, record]));
     expect(after.get(records.aboutHim.id)).toMatchObject({ revision: 2, data: { figureId: 'erased' } });
-    expect(after.get(records.nowHim.id)).toMatchObject({ revision: 3, data: { figureId: 'erased' }, revisions: [{ data: { figureId: other } }] });
-    expect(after.get(records.onceHim.id)).toMatchObject({ revision: 3, data: { figureId: other }, revisions: [{ data: { figureId: 'erased' } }] });
+    expect(after.get(records.nowHim.id)).toMatchObject({
+      revision: 3,
+      data: { figureId: 'erased' },
+      revisions: [{ data: { figureId: other } }],
+    });
+    expect(after.get(records.onceHim.id)).toMatchObject({
+      revision: 3,
+      data: { figureId: other },
+      revisions: [{ data: { figureId: 'erased' } }],
+    });
     expect(after.get(records.aboutHer.id)).toEqual(records.aboutHer);
     await expect(filesHolding(refs.figureId)).resolves.toEqual([]);
 
     await expect(refusal(core, 'registry.exportPerson', { id: refs.figureId })).resolves.toMatchObject({ code: 'not_found' });
-    const csv = await downloaded(core, (await ok(core, 'logbook.export', { kind: 'figureOutreach', fromMonth: '2026-10', format: 'csv' })).downloadId);
+    const csv = await downloaded(
+      core,
+      (await ok(core, 'logbook.export', { kind: 'figureOutreach', fromMonth: '2026-10', format: 'csv' })).downloadId,
+    );
     expect(csv.toString('utf8').match(/\(đã xóa theo yêu cầu\)/g)).toHaveLength(2);
   });
 
-  it('is only a community figure\'s: a village cannot be erased this way', async () => {
-    await expect(refusal(core, 'registry.erasePerson', { id: refs.villageId, confirmName: 'Buôn Ea Bhốk' })).resolves.toMatchObject({ code: 'not_found', messageKey: 'registries:notFound' });
+  it("is only a community figure's: a village cannot be erased this way", async () => {
+    await expect(refusal(core, 'registry.erasePerson', { id: refs.villageId, confirmName: 'Buôn Ea Bhốk' })).resolves.toMatchObject({
+      code: 'not_found',
+      messageKey: 'registries:notFound',
+    });
     expect((await ok(core, 'registry.list', { registry: 'villages' })).entries).toHaveLength(1);
   });
 });

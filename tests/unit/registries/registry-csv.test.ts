@@ -38,7 +38,8 @@ describe('importing a registry from CSV', () => {
   });
 
   it('reads a CSV without a BOM, with "," and English headings and choices', async () => {
-    const csv = 'Village name,Type,Households,Former district (before 1 July 2025)\nBuon Ko Siar,Buôn (Ê Đê village),98,Cư M\'gar\nTổ dân phố 5,Urban block,,\n';
+    const csv =
+      "Village name,Type,Households,Former district (before 1 July 2025)\nBuon Ko Siar,Buôn (Ê Đê village),98,Cư M'gar\nTổ dân phố 5,Urban block,,\n";
     await expect(importCsv('villages', csv)).resolves.toEqual({ imported: 2, problems: [] });
     expect((await entries('villages')).map((entry) => entry.data)).toEqual([
       { name: 'Buon Ko Siar', type: 'buon', households: 98, formerDistrict: "Cư M'gar" },
@@ -56,7 +57,13 @@ describe('importing a registry from CSV', () => {
     await expect(importCsv('figures', csv)).resolves.toEqual({ imported: 2, problems: [] });
     const [village] = await entries('villages');
     expect((await entries('figures')).map((entry) => entry.data)).toEqual([
-      { fullName: 'H Liên Niê', sex: 'female', categories: ['artisan'], languages: [], consent: { given: false, date: '2026-10-02', method: 'verbal', recordedBy: 'H Hoa Byă' } },
+      {
+        fullName: 'H Liên Niê',
+        sex: 'female',
+        categories: ['artisan'],
+        languages: [],
+        consent: { given: false, date: '2026-10-02', method: 'verbal', recordedBy: 'H Hoa Byă' },
+      },
       {
         fullName: 'Y Kông Ayun',
         sex: 'male',
@@ -75,7 +82,12 @@ describe('importing a registry from CSV', () => {
     await expect(importCsv('places', csv)).resolves.toEqual({ imported: 1, problems: [] });
     await expect(importCsv('places', 'Tên cơ sở;Tôn giáo\r\nChùa Phước Hòa;Phật giáo\r\n')).resolves.toEqual({ imported: 1, problems: [] });
     expect((await entries('places')).map((entry) => entry.data)).toEqual([
-      { name: 'Chi hội Tin Lành Ea Bhốk', religion: 'protestantism', denomination: 'Hội Thánh Tin Lành Việt Nam (miền Nam)', dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }, { name: 'H Liên' }] },
+      {
+        name: 'Chi hội Tin Lành Ea Bhốk',
+        religion: 'protestantism',
+        denomination: 'Hội Thánh Tin Lành Việt Nam (miền Nam)',
+        dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }, { name: 'H Liên' }],
+      },
       { name: 'Chùa Phước Hòa', religion: 'buddhism', dignitaries: [] },
     ]);
   });
@@ -138,21 +150,45 @@ describe('importing a registry from CSV', () => {
   });
 
   it('says a file with only headings has no rows', async () => {
-    await expect(importCsv('villages', `${bom}Tên thôn, buôn;Loại\r\n`)).resolves.toEqual({ imported: 0, problems: [{ row: 0, messageKey: 'registries:import.empty' }] });
+    await expect(importCsv('villages', `${bom}Tên thôn, buôn;Loại\r\n`)).resolves.toEqual({
+      imported: 0,
+      problems: [{ row: 0, messageKey: 'registries:import.empty' }],
+    });
   });
 });
 
 describe('exporting a registry to CSV', () => {
   beforeEach(async () => {
-    const village = await ok(core, 'registry.save', { registry: 'villages', data: { name: 'Buôn Ea Bhốk', type: 'buon', loudspeakerClusters: ['Cụm 1', 'Cụm 2'], households: 212 } });
-    await ok(core, 'registry.save', { registry: 'villages', data: { name: 'Thôn 3', type: 'thon', notes: 'Đường vào "dốc", mùa mưa khó đi\nđi vòng qua rẫy' } });
+    const village = await ok(core, 'registry.save', {
+      registry: 'villages',
+      data: { name: 'Buôn Ea Bhốk', type: 'buon', loudspeakerClusters: ['Cụm 1', 'Cụm 2'], households: 212 },
+    });
+    await ok(core, 'registry.save', {
+      registry: 'villages',
+      data: { name: 'Thôn 3', type: 'thon', notes: 'Đường vào "dốc", mùa mưa khó đi\nđi vòng qua rẫy' },
+    });
     await ok(core, 'registry.save', {
       registry: 'figures',
-      data: { fullName: 'Y Kông Ayun', sex: 'male', birthYear: 1951, categories: ['villageElder', 'clanHead'], ethnicity: 'Ê Đê', phone: '0905 123 456', languages: ['rad', 'vi'], villageId: village.id, consent: consentGiven },
+      data: {
+        fullName: 'Y Kông Ayun',
+        sex: 'male',
+        birthYear: 1951,
+        categories: ['villageElder', 'clanHead'],
+        ethnicity: 'Ê Đê',
+        phone: '0905 123 456',
+        languages: ['rad', 'vi'],
+        villageId: village.id,
+        consent: consentGiven,
+      },
     });
     await ok(core, 'registry.save', {
       registry: 'places',
-      data: { name: 'Chi hội Tin Lành Ea Bhốk', religion: 'protestantism', villageId: village.id, dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }, { name: 'H Liên' }] },
+      data: {
+        name: 'Chi hội Tin Lành Ea Bhốk',
+        religion: 'protestantism',
+        villageId: village.id,
+        dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }, { name: 'H Liên' }],
+      },
     });
   });
 

@@ -20,17 +20,26 @@ afterEach(async () => {
 });
 
 const names = async (registry: 'villages' | 'figures' | 'places', text?: string) =>
-  (await ok(core, 'registry.list', { registry, ...(text === undefined ? {} : { text }) })).entries.map((entry) => String(entry.data['name'] ?? entry.data['fullName']));
+  (await ok(core, 'registry.list', { registry, ...(text === undefined ? {} : { text }) })).entries.map((entry) =>
+    String(entry.data['name'] ?? entry.data['fullName']),
+  );
 
 describe('the villages', () => {
   it('are created, edited, listed in Vietnamese order and found without accents', async () => {
     const ko = await ok(core, 'registry.save', { registry: 'villages', data: { name: 'Buôn Kô Siar', type: 'buon' } });
     await ok(core, 'registry.save', { registry: 'villages', data: { name: 'Thôn 3', type: 'thon', formerDistrict: 'Krông Pắc' } });
-    await ok(core, 'registry.save', { registry: 'villages', data: { name: 'Buôn Ea Bhốk', type: 'buon', loudspeakerClusters: ['Cụm 1', 'Cụm 2'] } });
+    await ok(core, 'registry.save', {
+      registry: 'villages',
+      data: { name: 'Buôn Ea Bhốk', type: 'buon', loudspeakerClusters: ['Cụm 1', 'Cụm 2'] },
+    });
     await expect(names('villages')).resolves.toEqual(['Buôn Ea Bhốk', 'Buôn Kô Siar', 'Thôn 3']);
 
     clock.advance(60_000);
-    const edited = await ok(core, 'registry.save', { registry: 'villages', id: ko.id, data: { name: 'Buôn Kô Siar', type: 'buon', households: 98 } });
+    const edited = await ok(core, 'registry.save', {
+      registry: 'villages',
+      id: ko.id,
+      data: { name: 'Buôn Kô Siar', type: 'buon', households: 98 },
+    });
     expect(edited).toMatchObject({ id: ko.id, createdAt: ko.createdAt, updatedAt: clock.now.toISOString(), data: { households: 98 } });
 
     await expect(names('villages', 'ea bhok')).resolves.toEqual(['Buôn Ea Bhốk']);
@@ -45,7 +54,9 @@ describe('the villages', () => {
     expect(hasTextInEveryLanguage(error.messageKey)).toBe(true);
     await expect(names('villages')).resolves.toEqual(['Buôn Ea Bhốk']);
     // Saving the same village again under its own name is no duplicate.
-    await expect(ok(core, 'registry.save', { registry: 'villages', id: first.id, data: { name: 'Buôn Ea Bhốk', type: 'buon', households: 5 } })).resolves.toMatchObject({ id: first.id });
+    await expect(
+      ok(core, 'registry.save', { registry: 'villages', id: first.id, data: { name: 'Buôn Ea Bhốk', type: 'buon', households: 5 } }),
+    ).resolves.toMatchObject({ id: first.id });
   });
 
   it('names each wrong field, and refuses an unknown id', async () => {
@@ -55,7 +66,9 @@ describe('the villages', () => {
       { field: 'data.type', messageKey: 'errors:field.notAllowed' },
       { field: 'data.households', messageKey: 'errors:field.tooSmall', params: { min: 0 } },
     ]);
-    await expect(refusal(core, 'registry.save', { registry: 'villages', id: 'no-such-id', data: { name: 'Thôn 9', type: 'thon' } })).resolves.toMatchObject({ code: 'not_found', messageKey: 'registries:notFound' });
+    await expect(
+      refusal(core, 'registry.save', { registry: 'villages', id: 'no-such-id', data: { name: 'Thôn 9', type: 'thon' } }),
+    ).resolves.toMatchObject({ code: 'not_found', messageKey: 'registries:notFound' });
     await expect(names('villages')).resolves.toEqual([]);
   });
 });
@@ -64,26 +77,62 @@ describe('the community figures', () => {
   it('are kept with their recorded consent, and found by name, ethnicity or category text', async () => {
     await ok(core, 'registry.save', {
       registry: 'figures',
-      data: { fullName: 'Y Kông Ayun', sex: 'male', birthYear: 1951, categories: ['villageElder'], ethnicity: 'Ê Đê', religion: 'Tin Lành', phone: '0905 123 456', languages: ['rad'], consent: consentGiven },
+      data: {
+        fullName: 'Y Kông Ayun',
+        sex: 'male',
+        birthYear: 1951,
+        categories: ['villageElder'],
+        ethnicity: 'Ê Đê',
+        religion: 'Tin Lành',
+        phone: '0905 123 456',
+        languages: ['rad'],
+        consent: consentGiven,
+      },
     });
-    await ok(core, 'registry.save', { registry: 'figures', data: { fullName: 'H Liên Niê', sex: 'female', categories: ['artisan'], languages: [], consent: { ...consentGiven, given: false, method: 'verbal' } } });
+    await ok(core, 'registry.save', {
+      registry: 'figures',
+      data: {
+        fullName: 'H Liên Niê',
+        sex: 'female',
+        categories: ['artisan'],
+        languages: [],
+        consent: { ...consentGiven, given: false, method: 'verbal' },
+      },
+    });
     // People may share a name.
-    await ok(core, 'registry.save', { registry: 'figures', data: { fullName: 'H Liên Niê', sex: 'female', categories: ['clanHead'], languages: [], consent: consentGiven } });
+    await ok(core, 'registry.save', {
+      registry: 'figures',
+      data: { fullName: 'H Liên Niê', sex: 'female', categories: ['clanHead'], languages: [], consent: consentGiven },
+    });
     await expect(names('figures')).resolves.toEqual(['H Liên Niê', 'H Liên Niê', 'Y Kông Ayun']);
     await expect(names('figures', 'kong')).resolves.toEqual(['Y Kông Ayun']);
     await expect(names('figures', 'e de')).resolves.toEqual(['Y Kông Ayun']);
   });
 
   it('refuse a figure without a recorded consent', async () => {
-    const error = await refusal(core, 'registry.save', { registry: 'figures', data: { fullName: 'Y Blu Kpă', sex: 'male', categories: ['villageHead'], languages: [] } });
+    const error = await refusal(core, 'registry.save', {
+      registry: 'figures',
+      data: { fullName: 'Y Blu Kpă', sex: 'male', categories: ['villageHead'], languages: [] },
+    });
     expect(fieldErrors(error)).toEqual([{ field: 'data.consent', messageKey: 'errors:field.required' }]);
     await expect(names('figures')).resolves.toEqual([]);
   });
 
   it('refuse ethnicity, religion or phone of a person who has not agreed', async () => {
-    const data = { fullName: 'Y Blu Kpă', sex: 'male', categories: ['villageHead'], languages: [], ethnicity: 'Ê Đê', religion: 'Công giáo', phone: '0905123456', consent: { ...consentGiven, given: false } };
+    const data = {
+      fullName: 'Y Blu Kpă',
+      sex: 'male',
+      categories: ['villageHead'],
+      languages: [],
+      ethnicity: 'Ê Đê',
+      religion: 'Công giáo',
+      phone: '0905123456',
+      consent: { ...consentGiven, given: false },
+    };
     const error = await refusal(core, 'registry.save', { registry: 'figures', data });
-    expect(fieldErrors(error)).toEqual(['data.ethnicity', 'data.religion', 'data.phone'].map((field) => ({ field, messageKey: 'errors:field.consentNeeded' })));
+    expect(fieldErrors(error)).toEqual(
+      ['data.ethnicity', 'data.religion', 'data.phone'].map((field) => ({ field, messageKey: 'errors:field.consentNeeded' })),
+    );
     expect(hasTextInEveryLanguage('errors:field.consentNeeded')).toBe(true);
     await expect(names('figures')).resolves.toEqual([]);
   });
@@ -94,13 +143,21 @@ describe('the places of worship', () => {
     const village = await ok(core, 'registry.save', { registry: 'villages', data: { name: 'Buôn Ea Bhốk', type: 'buon' } });
     const place = await ok(core, 'registry.save', {
       registry: 'places',
-      data: { name: 'Chi hội Tin Lành Ea Bhốk', religion: 'protestantism', denomination: 'Hội Thánh Tin Lành Việt Nam (miền Nam)', villageId: village.id, dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }] },
+      data: {
+        name: 'Chi hội Tin Lành Ea Bhốk',
+        religion: 'protestantism',
+        denomination: 'Hội Thánh Tin Lành Việt Nam (miền Nam)',
+        villageId: village.id,
+        dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }],
+      },
     });
     await ok(core, 'registry.save', { registry: 'places', data: { name: 'Chùa Phước Hòa', religion: 'buddhism', dignitaries: [] } });
     await expect(names('places', 'djuan')).resolves.toEqual(['Chi hội Tin Lành Ea Bhốk']);
     await expect(names('places', 'mien nam')).resolves.toEqual(['Chi hội Tin Lành Ea Bhốk']);
     await ok(core, 'registry.save', { registry: 'places', id: place.id, data: { ...place.data, dignitaries: [] } });
     await expect(names('places', 'djuan')).resolves.toEqual([]);
-    await expect(refusal(core, 'registry.save', { registry: 'places', data: { name: 'chua phuoc hoa', religion: 'buddhism', dignitaries: [] } })).resolves.toMatchObject({ messageKey: 'registries:duplicateName' });
+    await expect(
+      refusal(core, 'registry.save', { registry: 'places', data: { name: 'chua phuoc hoa', religion: 'buddhism', dignitaries: [] } }),
+    ).resolves.toMatchObject({ messageKey: 'registries:duplicateName' });
   });
 });

@@ -11,7 +11,10 @@ function fakeTransport() {
   const transport: Transport = {
     invoke: (method, input) => {
       calls.push([method, input]);
-      return Promise.resolve({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } } as Result<unknown>);
+      return Promise.resolve({
+        ok: true,
+        value: { locale: 'en', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+      } as Result<unknown>);
     },
     subscribe: (listener) => {
       subscriptions += 1;
@@ -24,14 +27,23 @@ function fakeTransport() {
     screens: () => Promise.resolve([]),
     presentOn: () => Promise.resolve(false),
   };
-  return { transport, calls, emit: (event: ApiEvent) => listeners.forEach((l) => l(event)), open: () => listeners.size, subscriptions: () => subscriptions };
+  return {
+    transport,
+    calls,
+    emit: (event: ApiEvent) => listeners.forEach((l) => l(event)),
+    open: () => listeners.size,
+    subscriptions: () => subscriptions,
+  };
 }
 
 describe('the API client', () => {
   it('hands calls to its transport unchanged', async () => {
     const fake = fakeTransport();
     const client = createApiClient(fake.transport);
-    await expect(client.call('settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, value: { locale: 'en', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+    await expect(client.call('settings.update', { locale: 'en' })).resolves.toEqual({
+      ok: true,
+      value: { locale: 'en', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+    });
     expect(fake.calls).toEqual([['settings.update', { locale: 'en' }]]);
   });
 
@@ -55,7 +67,10 @@ describe('the API client', () => {
     const harness = await startHostHarness();
     try {
       const client = createApiClient(httpTransport(`${harness.host.url}api/`));
-      await expect(client.call('settings.get', {})).resolves.toEqual({ ok: true, value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' } });
+      await expect(client.call('settings.get', {})).resolves.toEqual({
+        ok: true,
+        value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
+      });
       const refused = await client.call('settings.update', { locale: 'fr' as 'vi' });
       expect(refused).toEqual({ ok: false, error: { code: 'invalid_input', messageKey: 'errors:field.notAllowed', field: 'locale' } });
     } finally {
@@ -65,6 +80,9 @@ describe('the API client', () => {
 
   it('says the host is unreachable instead of throwing when it is gone', async () => {
     const client = createApiClient(httpTransport('http://127.0.0.1:9/api/'));
-    await expect(client.call('settings.get', {})).resolves.toEqual({ ok: false, error: { code: 'unavailable', messageKey: 'errors:api.unreachable' } });
+    await expect(client.call('settings.get', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'unavailable', messageKey: 'errors:api.unreachable' },
+    });
   });
 });

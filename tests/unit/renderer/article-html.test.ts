@@ -11,7 +11,34 @@ import { classifyLink, resolvePackImagePath } from '../../../renderer/features/v
 
 const render = (markdown: string, basePath = 'articles/5k.vi.md') => renderArticleMarkup(markdown, { basePath });
 
-const allowedTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'strong', 'em', 's', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'span']);
+const allowedTags = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'blockquote',
+  'pre',
+  'code',
+  'strong',
+  'em',
+  's',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'img',
+  'span',
+]);
 const allowedAttributes = new Set(['class', 'alt', 'title', 'start', 'data-pack-path']);
 
 /**
@@ -66,12 +93,16 @@ describe('the Markdown stage of an article', () => {
   });
 
   it('keeps the text of a javascript: link and drops its address', () => {
-    expect(render('[bấm vào đây](javascript:alert(1))')).toBe('<p><span class="article-link article-link-dropped">bấm vào đây</span></p>\n');
+    expect(render('[bấm vào đây](javascript:alert(1))')).toBe(
+      '<p><span class="article-link article-link-dropped">bấm vào đây</span></p>\n',
+    );
   });
 
   it('shows an external link as text followed by its address, never as a link', () => {
     const html = render('Xem [Cổng thông tin](https://daklak.gov.vn/a?b=1&c=2).');
-    expect(html).toBe('<p>Xem <span class="article-link article-link-external">Cổng thông tin <span class="article-link-url">(https://daklak.gov.vn/a?b=1&amp;c=2)</span></span>.</p>\n');
+    expect(html).toBe(
+      '<p>Xem <span class="article-link article-link-external">Cổng thông tin <span class="article-link-url">(https://daklak.gov.vn/a?b=1&amp;c=2)</span></span>.</p>\n',
+    );
   });
 
   it('does not repeat the address of an autolink, and shows a mail address without mailto:', () => {
@@ -86,7 +117,9 @@ describe('the Markdown stage of an article', () => {
   });
 
   it('turns an image by relative path into its pack path, without a src', () => {
-    expect(render('![Thông điệp 5K](../images/5k.png "5K")')).toBe('<p><img data-pack-path="images/5k.png" alt="Thông điệp 5K" title="5K"></p>\n');
+    expect(render('![Thông điệp 5K](../images/5k.png "5K")')).toBe(
+      '<p><img data-pack-path="images/5k.png" alt="Thông điệp 5K" title="5K"></p>\n',
+    );
     expect(render('![](5k.png)')).toBe('<p><img data-pack-path="articles/5k.png" alt="articles/5k.png"></p>\n');
   });
 
@@ -232,27 +265,77 @@ describe('long articles in parts', () => {
 
 describe('the sanitising stage', () => {
   it('refuses to run without a DOM rather than return unchecked HTML', () => {
-    expect(() => renderArticleHtml('# T', { packId: 'p', basePath: 'a.md', materialUrl: (packId, path) => `/api/material/${packId}/${path}` })).toThrow(/DOMPurify/);
+    expect(() =>
+      renderArticleHtml('# T', { packId: 'p', basePath: 'a.md', materialUrl: (packId, path) => `/api/material/${packId}/${path}` }),
+    ).toThrow(/DOMPurify/);
   });
 });
 
 describe('leaflet templates in the renderer', () => {
   it('reads the demo leaflet', async () => {
-    const json: unknown = JSON.parse(await readFile(new URL('../../../resources/demo-pack/source/leaflets/thong-diep-5k.leaflet.json', import.meta.url), 'utf8'));
+    const json: unknown = JSON.parse(
+      await readFile(new URL('../../../resources/demo-pack/source/leaflets/thong-diep-5k.leaflet.json', import.meta.url), 'utf8'),
+    );
     const leaflet = parseLeaflet(json);
     expect(leaflet?.paper).toBe('A5');
-    expect(leaflet?.blocks.map((block) => block.kind)).toEqual(['title', 'paragraph', 'image', 'list', 'note', 'title', 'note', 'paragraph', 'note']);
+    expect(leaflet?.blocks.map((block) => block.kind)).toEqual([
+      'title',
+      'paragraph',
+      'image',
+      'list',
+      'note',
+      'title',
+      'note',
+      'paragraph',
+      'note',
+    ]);
     const bilingual = leaflet?.blocks[7];
     expect(bilingual?.kind === 'paragraph' && leaflet && textLanguages(leaflet, [bilingual.text])).toEqual(['vi', 'jra']);
   });
 
   it.each([
     [null],
-    [{ type: 'chieng-leaflet', format: 2, paper: 'A5', orientation: 'portrait', languages: ['vi'], blocks: [{ kind: 'title', text: { vi: 'a' } }] }],
-    [{ type: 'chieng-leaflet', format: 1, paper: 'A3', orientation: 'portrait', languages: ['vi'], blocks: [{ kind: 'title', text: { vi: 'a' } }] }],
+    [
+      {
+        type: 'chieng-leaflet',
+        format: 2,
+        paper: 'A5',
+        orientation: 'portrait',
+        languages: ['vi'],
+        blocks: [{ kind: 'title', text: { vi: 'a' } }],
+      },
+    ],
+    [
+      {
+        type: 'chieng-leaflet',
+        format: 1,
+        paper: 'A3',
+        orientation: 'portrait',
+        languages: ['vi'],
+        blocks: [{ kind: 'title', text: { vi: 'a' } }],
+      },
+    ],
     [{ type: 'chieng-leaflet', format: 1, paper: 'A5', orientation: 'portrait', languages: ['vi'], blocks: [] }],
-    [{ type: 'chieng-leaflet', format: 1, paper: 'A5', orientation: 'portrait', languages: ['vi'], blocks: [{ kind: 'html', text: { vi: '<b>' } }] }],
-    [{ type: 'chieng-leaflet', format: 1, paper: 'A5', orientation: 'portrait', languages: ['vi'], blocks: [{ kind: 'title', text: { vi: 1 } }] }],
+    [
+      {
+        type: 'chieng-leaflet',
+        format: 1,
+        paper: 'A5',
+        orientation: 'portrait',
+        languages: ['vi'],
+        blocks: [{ kind: 'html', text: { vi: '<b>' } }],
+      },
+    ],
+    [
+      {
+        type: 'chieng-leaflet',
+        format: 1,
+        paper: 'A5',
+        orientation: 'portrait',
+        languages: ['vi'],
+        blocks: [{ kind: 'title', text: { vi: 1 } }],
+      },
+    ],
     [{ type: 'chieng-leaflet', format: 1, paper: 'A5', orientation: 'portrait', languages: ['vi'], blocks: [{ kind: 'list', items: [] }] }],
     [{ type: 'chieng-leaflet', format: 1, paper: 'A5', orientation: 'portrait', languages: ['vi'], blocks: [{ kind: 'image' }] }],
   ])('refuses %j', (json) => {

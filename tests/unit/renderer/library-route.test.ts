@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { libraryHref, materialHref, parseLibraryRoute, presentHref, type LibraryRoute } from '../../../renderer/features/library/library-route';
+import {
+  libraryHref,
+  materialHref,
+  parseLibraryRoute,
+  presentHref,
+  type LibraryRoute,
+} from '../../../renderer/features/library/library-route';
 
 describe('library routes in the URL fragment', () => {
   it.each([

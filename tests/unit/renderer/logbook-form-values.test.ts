@@ -17,7 +17,11 @@ describe("a record form's values", () => {
       endedAt: '',
       audience: { total: undefined, byEthnicity: [{ ethnicity: '', count: undefined }] },
       topics: ['Tiêm chủng', '', '  ', 'Tin giả'],
-      materials: [{ source: 'free', text: '' }, { source: 'free', text: 'Đọc trực tiếp' }, { source: 'pack', materialId: 'a.b.c/d', title: 'Thông điệp 5K' }],
+      materials: [
+        { source: 'free', text: '' },
+        { source: 'free', text: 'Đọc trực tiếp' },
+        { source: 'pack', materialId: 'a.b.c/d', title: 'Thông điệp 5K' },
+      ],
       followUps: [],
       questions: ['', ' '],
       repeats: 0,
@@ -25,7 +29,10 @@ describe("a record form's values", () => {
     expect(data).toEqual({
       occurredAt: '2026-11-24T18:30',
       topics: ['Tiêm chủng', 'Tin giả'],
-      materials: [{ source: 'free', text: 'Đọc trực tiếp' }, { source: 'pack', materialId: 'a.b.c/d', title: 'Thông điệp 5K' }],
+      materials: [
+        { source: 'free', text: 'Đọc trực tiếp' },
+        { source: 'pack', materialId: 'a.b.c/d', title: 'Thông điệp 5K' },
+      ],
       // An empty list is an answer ("none"), however many blank lines it had; zero is a number.
       followUps: [],
       questions: [],

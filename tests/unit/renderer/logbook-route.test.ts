@@ -5,8 +5,16 @@ describe('logbook routes in the URL fragment', () => {
   it.each([
     ['loudspeaker', '#/loudspeaker', { place: 'loudspeaker', kind: 'loudspeaker', view: 'list' }],
     ['loudspeaker', '#/loudspeaker/new', { place: 'loudspeaker', kind: 'loudspeaker', view: 'new' }],
-    ['loudspeaker', '#/loudspeaker/2026-11/01ABC', { place: 'loudspeaker', kind: 'loudspeaker', view: 'record', month: '2026-11', id: '01ABC' }],
-    ['loudspeaker', '#/loudspeaker/2026-11/01ABC/edit', { place: 'loudspeaker', kind: 'loudspeaker', view: 'edit', month: '2026-11', id: '01ABC' }],
+    [
+      'loudspeaker',
+      '#/loudspeaker/2026-11/01ABC',
+      { place: 'loudspeaker', kind: 'loudspeaker', view: 'record', month: '2026-11', id: '01ABC' },
+    ],
+    [
+      'loudspeaker',
+      '#/loudspeaker/2026-11/01ABC/edit',
+      { place: 'loudspeaker', kind: 'loudspeaker', view: 'edit', month: '2026-11', id: '01ABC' },
+    ],
     // A place of several logbooks opens on its first; a kind it does not hold is not taken.
     ['outreach', '#/outreach', { place: 'outreach', kind: 'figureOutreach', view: 'list' }],
     ['outreach', '#/outreach/rumour/new', { place: 'outreach', kind: 'rumour', view: 'new' }],

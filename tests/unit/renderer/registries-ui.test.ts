@@ -79,7 +79,9 @@ describe('field errors', () => {
   });
 
   it('takes a refusal naming one field only, and one naming none', () => {
-    expect(fieldErrors({ code: 'invalid_input', messageKey: 'registries:duplicateName', field: 'data.name' }, 'data.').at('name')?.messageKey).toBe('registries:duplicateName');
+    expect(
+      fieldErrors({ code: 'invalid_input', messageKey: 'registries:duplicateName', field: 'data.name' }, 'data.').at('name')?.messageKey,
+    ).toBe('registries:duplicateName');
     expect(fieldErrors({ code: 'storage_failed', messageKey: 'errors:api.internal' }, 'data.').count).toBe(0);
   });
 });

@@ -16,7 +16,8 @@ beforeEach(async () => {
     if (url === '/moved') response.writeHead(302, { Location: '/doc' }).end();
     else if (url === '/loop') response.writeHead(302, { Location: '/loop' }).end();
     else if (url === '/elsewhere') response.writeHead(302, { Location: 'file:///etc/passwd' }).end();
-    else if (url === '/doc' && /gzip/.test(request.headers['accept-encoding'] ?? '')) response.writeHead(200, { 'Content-Encoding': 'gzip' }).end(gzipSync(document));
+    else if (url === '/doc' && /gzip/.test(request.headers['accept-encoding'] ?? ''))
+      response.writeHead(200, { 'Content-Encoding': 'gzip' }).end(gzipSync(document));
     else if (url === '/doc') response.writeHead(200).end(document);
     else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
   });

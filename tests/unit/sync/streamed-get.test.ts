@@ -71,7 +71,8 @@ describe('streaming a large body', () => {
   it('delivers a chunked body and one that runs to the end of the connection', async () => {
     answers['/chunked'] = (socket) => {
       socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n');
-      for (const piece of [body.subarray(0, 1_000), body.subarray(1_000, 500_000)]) socket.write(`${piece.length.toString(16)}\r\n${piece.toString('latin1')}\r\n`, 'latin1');
+      for (const piece of [body.subarray(0, 1_000), body.subarray(1_000, 500_000)])
+        socket.write(`${piece.length.toString(16)}\r\n${piece.toString('latin1')}\r\n`, 'latin1');
       socket.write('0\r\n\r\n');
     };
     answers['/to-close'] = (socket) => {
@@ -88,7 +89,8 @@ describe('streaming a large body', () => {
 
   it('follows a redirect through the ordinary client, and tells the status of an error page', async () => {
     answers['/moved'] = (socket) => socket.end('HTTP/1.1 302 Found\r\nLocation: /sized-small\r\nContent-Length: 0\r\n\r\n');
-    answers['/sized-small'] = (socket) => socket.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n'), Buffer.from('hello')]));
+    answers['/sized-small'] = (socket) =>
+      socket.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n'), Buffer.from('hello')]));
     const moved = collector();
     await get('/moved', moved);
     expect([moved.status, moved.bytes().toString()]).toEqual([200, 'hello']);

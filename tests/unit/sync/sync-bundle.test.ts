@@ -5,7 +5,17 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubPaths } from '../../../electron/core/packs/format/catalog';
-import { changeFiles, imagePack, makeHubWorld, objectsOf, sha256Of, type HubWorld, type ImagePack, type Laptop, type LaptopOptions } from '../../support/hub-fixtures';
+import {
+  changeFiles,
+  imagePack,
+  makeHubWorld,
+  objectsOf,
+  sha256Of,
+  type HubWorld,
+  type ImagePack,
+  type Laptop,
+  type LaptopOptions,
+} from '../../support/hub-fixtures';
 import type { ScriptedHub } from '../../support/scripted-hub';
 
 let world: HubWorld;
@@ -37,14 +47,19 @@ async function published(options: LaptopOptions = {}): Promise<{ pack: ImagePack
 }
 
 async function expectInstalled(laptop: Laptop, pack: ImagePack): Promise<void> {
-  expect((await laptop.call('packs.list', {})).packs).toEqual([expect.objectContaining({ id: pack.id, version: pack.version, official: true, itemCount: fileCount })]);
+  expect((await laptop.call('packs.list', {})).packs).toEqual([
+    expect.objectContaining({ id: pack.id, version: pack.version, official: true, itemCount: fileCount }),
+  ]);
   const files = await laptop.files();
   expect(files.objects).toEqual(objectsOf(pack));
   expect(files.staging).toEqual([]);
   expect([...files.downloads.keys()]).toEqual([]);
 }
 
-const installed = (pack: ImagePack) => ({ cancelled: false, results: [{ id: packId, title: pack.title, status: 'installed', version: pack.version }] });
+const installed = (pack: ImagePack) => ({
+  cancelled: false,
+  results: [{ id: packId, title: pack.title, status: 'installed', version: pack.version }],
+});
 
 describe('a first install from a bundle', () => {
   it('publishes the files end to end in manifest order, and installs them with one request', async () => {
@@ -128,7 +143,10 @@ describe('a first install from a bundle', () => {
     expect(hub.served(bundle)).toBe(0);
     const perFileBytes = [...hub.servedMatching(objectPaths).values()].reduce((sum, bytes) => sum + bytes, 0);
     expect(perFileBytes).toBe(total - [...kept.values()].reduce((sum, bytes) => sum + bytes, 0));
-    const last = laptop.events.slice(before).filter((event) => event.name === 'sync.progress').at(-1);
+    const last = laptop.events
+      .slice(before)
+      .filter((event) => event.name === 'sync.progress')
+      .at(-1);
     expect(last?.payload).toMatchObject({ doneBytes: total, totalBytes: total, doneFiles: fileCount, totalFiles: fileCount });
     await expectInstalled(laptop, pack);
   });
@@ -181,7 +199,11 @@ describe('a first install from a bundle', () => {
 
     const run = await laptop.call('sync.run', {});
     expect(run.results).toEqual([
-      expect.objectContaining({ id: packId, status: 'failed', failure: { messageKey: 'packs:refused.storageFailed', params: expect.objectContaining({ detail: 'EISDIR' }) as unknown } }),
+      expect.objectContaining({
+        id: packId,
+        status: 'failed',
+        failure: { messageKey: 'packs:refused.storageFailed', params: expect.objectContaining({ detail: 'EISDIR' }) as unknown },
+      }),
     ]);
     expect((await laptop.call('packs.list', {})).packs).toEqual([]);
     await rm(obstacle, { recursive: true });
@@ -200,9 +222,14 @@ describe('a first install from a bundle', () => {
     const v2 = changeFiles(pack, [3, 17]);
     await world.publish(v2);
     hub.resetCounts();
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [{ id: packId, title: v2.title, status: 'updated', version: 2 }] });
+    await expect(laptop.call('sync.run', {})).resolves.toEqual({
+      cancelled: false,
+      results: [{ id: packId, title: v2.title, status: 'updated', version: 2 }],
+    });
     expect(hub.served(hubPaths.bundle(packId, 2))).toBe(0);
     const changed = [3, 17].map((index) => v2.files[index]?.content ?? Buffer.alloc(0));
-    expect(hub.servedMatching(objectPaths)).toEqual(new Map(changed.map((content) => [hubPaths.object(sha256Of(content)), content.length])));
+    expect(hub.servedMatching(objectPaths)).toEqual(
+      new Map(changed.map((content) => [hubPaths.object(sha256Of(content)), content.length])),
+    );
   });
 });

@@ -5,7 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withdrawFromHub } from '../../../hub/hub-folder';
 import { createTranslator } from '../../../electron/core/i18n/translator';
 import { hubPaths, type Catalog } from '../../../electron/core/packs/format/catalog';
-import { hubSigner, imagePack, makeHubWorld, objectsOf, openLaptop, signCatalog, type HubWorld, type Laptop } from '../../support/hub-fixtures';
+import {
+  hubSigner,
+  imagePack,
+  makeHubWorld,
+  objectsOf,
+  openLaptop,
+  signCatalog,
+  type HubWorld,
+  type Laptop,
+} from '../../support/hub-fixtures';
 import type { ScriptedHub } from '../../support/scripted-hub';
 
 let world: HubWorld;
@@ -65,8 +74,19 @@ describe('catalogs the laptop will not go back to', () => {
   it('ignores a catalog older than the one it has (stale), applying none of its withdrawals', async () => {
     hub.script(hubPaths.catalog, { kind: 'body', body: tempting(2), contentType: 'application/json' });
     const check = await laptop.call('sync.check', {});
-    expect(check).toEqual({ catalog: { status: 'stale', version: 2, knownVersion: 3, issuedAt: expect.any(String) as string, expiresAt: expect.any(String) as string }, packs: [] });
-    expect(t('sync:catalog.stale', { version: 2, known: 3 })).toBe('Máy chủ trả về danh mục cũ (phiên bản 2, máy này đã có 3). Có thể đường truyền đã bị can thiệp; Chiêng giữ nguyên những gì đang có.');
+    expect(check).toEqual({
+      catalog: {
+        status: 'stale',
+        version: 2,
+        knownVersion: 3,
+        issuedAt: expect.any(String) as string,
+        expiresAt: expect.any(String) as string,
+      },
+      packs: [],
+    });
+    expect(t('sync:catalog.stale', { version: 2, known: 3 })).toBe(
+      'Máy chủ trả về danh mục cũ (phiên bản 2, máy này đã có 3). Có thể đường truyền đã bị can thiệp; Chiêng giữ nguyên những gì đang có.',
+    );
     await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
     expect([...hub.servedMatching(/^(objects|packs)\//).keys()]).toEqual([]);
     await expectUnchanged(laptop, 3);
@@ -114,9 +134,13 @@ describe('an expired catalog', () => {
     try {
       const check = await laptop.call('sync.check', {});
       expect(check).toMatchObject({ catalog: { status: 'expired', version: 3, knownVersion: 1 }, packs: [] });
-      expect(t('sync:catalog.expired', { date: check.catalog.expiresAt.slice(0, 10) })).toMatch(/^Danh mục của máy chủ đã hết hạn \(\d{4}-\d{2}-\d{2}\)\. Chiêng giữ nguyên những gì đang có; hãy báo cho cán bộ kỹ thuật\.$/);
+      expect(t('sync:catalog.expired', { date: check.catalog.expiresAt.slice(0, 10) })).toMatch(
+        /^Danh mục của máy chủ đã hết hạn \(\d{4}-\d{2}-\d{2}\)\. Chiêng giữ nguyên những gì đang có; hãy báo cho cán bộ kỹ thuật\.$/,
+      );
       await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
-      expect((await laptop.call('packs.list', {})).packs).toEqual([expect.objectContaining({ id: 'vn.test.mot', withdrawn: null, trust: 'ok' })]);
+      expect((await laptop.call('packs.list', {})).packs).toEqual([
+        expect.objectContaining({ id: 'vn.test.mot', withdrawn: null, trust: 'ok' }),
+      ]);
       const status = await laptop.call('sync.status', {});
       expect(status.catalog).toEqual({ ...accepted, expired: false });
       expect(status.withdrawn).toEqual([]);
@@ -138,7 +162,9 @@ describe('an expired catalog', () => {
     const laptop = await openLaptop(first.dataDir, world.root, { clock: () => new Date(Date.now() + 31 * day) });
     try {
       await expect(laptop.call('sync.status', {})).resolves.toMatchObject({ catalog: { version: 1, expired: true } });
-      expect(t('sync:catalogExpiredKnown')).toBe('Danh mục đã nhận đã hết hạn: hãy đồng bộ khi có mạng để biết tài liệu nào đã bị thu hồi.');
+      expect(t('sync:catalogExpiredKnown')).toBe(
+        'Danh mục đã nhận đã hết hạn: hãy đồng bộ khi có mạng để biết tài liệu nào đã bị thu hồi.',
+      );
       expect((await laptop.call('packs.list', {})).packs).toEqual([expect.objectContaining({ id: 'vn.test.mot', trust: 'ok' })]);
       // The hub's catalog is the same, now past its time too.
       await expect(laptop.call('sync.check', {})).resolves.toMatchObject({ catalog: { status: 'expired', version: 1 } });

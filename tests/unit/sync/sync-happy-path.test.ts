@@ -26,7 +26,16 @@ describe('syncing from a hub', () => {
     expect(check.catalog).toMatchObject({ status: 'ok', version: 1, knownVersion: null });
     const total = v1.files.reduce((sum, file) => sum + file.content.length, 0);
     expect(check.packs).toEqual([
-      { id: packId, title: { vi: v1.title }, version: 1, installedVersion: null, state: 'new', downloadBytes: total, totalBytes: total, fileCount: 6 },
+      {
+        id: packId,
+        title: { vi: v1.title },
+        version: 1,
+        installedVersion: null,
+        state: 'new',
+        downloadBytes: total,
+        totalBytes: total,
+        fileCount: 6,
+      },
     ]);
 
     const run = await laptop.call('sync.run', {});
@@ -36,7 +45,16 @@ describe('syncing from a hub', () => {
 
     const { packs } = await laptop.call('packs.list', {});
     expect(packs).toHaveLength(1);
-    expect(packs[0]).toMatchObject({ id: packId, version: 1, official: true, trust: 'ok', itemCount: 6, withdrawn: null, withdrawnItems: [], diskBytes: total });
+    expect(packs[0]).toMatchObject({
+      id: packId,
+      version: 1,
+      official: true,
+      trust: 'ok',
+      itemCount: 6,
+      withdrawn: null,
+      withdrawnItems: [],
+      diskBytes: total,
+    });
     const files = await laptop.files();
     expect(files.objects).toEqual(objectsOf(v1));
     expect(files.staging).toEqual([]);
@@ -44,7 +62,10 @@ describe('syncing from a hub', () => {
     expect(laptop.events.filter((event) => event.name === 'packs.changed')).toEqual([{ name: 'packs.changed', payload: { id: packId } }]);
 
     // The same catalog again: the pack is current, nothing is fetched.
-    await expect(laptop.call('sync.check', {})).resolves.toMatchObject({ catalog: { status: 'ok', version: 1, knownVersion: 1 }, packs: [{ id: packId, state: 'current', installedVersion: 1, downloadBytes: 0 }] });
+    await expect(laptop.call('sync.check', {})).resolves.toMatchObject({
+      catalog: { status: 'ok', version: 1, knownVersion: 1 },
+      packs: [{ id: packId, state: 'current', installedVersion: 1, downloadBytes: 0 }],
+    });
     await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
   });
 
@@ -69,7 +90,9 @@ describe('syncing from a hub', () => {
 
     const check = await laptop.call('sync.check', {});
     expect(check.catalog).toMatchObject({ status: 'ok', version: 2, knownVersion: 1 });
-    expect(check.packs).toEqual([expect.objectContaining({ id: packId, state: 'update', version: 2, installedVersion: 1, downloadBytes: changedBytes, fileCount: 40 })]);
+    expect(check.packs).toEqual([
+      expect.objectContaining({ id: packId, state: 'update', version: 2, installedVersion: 1, downloadBytes: changedBytes, fileCount: 40 }),
+    ]);
     // Checking fetched the catalog and the new version's signed documents, no file.
     expect([...hub.servedMatching(objectPaths).keys()]).toEqual([]);
 
@@ -78,7 +101,9 @@ describe('syncing from a hub', () => {
     expect(run).toEqual({ cancelled: false, results: [{ id: packId, title: v2.title, status: 'updated', version: 2 }] });
 
     // The hub sent exactly the two changed files, each once and whole.
-    expect(Object.fromEntries(hub.servedMatching(objectPaths))).toEqual(Object.fromEntries(changedObjects.map((content) => [hubPaths.object(sha256Of(content)), content.length])));
+    expect(Object.fromEntries(hub.servedMatching(objectPaths))).toEqual(
+      Object.fromEntries(changedObjects.map((content) => [hubPaths.object(sha256Of(content)), content.length])),
+    );
 
     const progress = laptop.events.flatMap((event) => (event.name === 'sync.progress' ? [event.payload] : []));
     expect(progress.length).toBeGreaterThan(2);
@@ -113,7 +138,13 @@ describe('syncing from a hub', () => {
     const status = await laptop.call('sync.status', {});
     expect(status).toEqual({
       hubUrl: hub.url,
-      catalog: { version: 1, issuedAt: check.catalog.issuedAt, expiresAt: check.catalog.expiresAt, fetchedAt: expect.any(String) as string, expired: false },
+      catalog: {
+        version: 1,
+        issuedAt: check.catalog.issuedAt,
+        expiresAt: check.catalog.expiresAt,
+        fetchedAt: expect.any(String) as string,
+        expired: false,
+      },
       withdrawn: [],
     });
     expect(Date.parse(status.catalog?.expiresAt ?? '') - Date.parse(status.catalog?.issuedAt ?? '')).toBe(30 * 24 * 3600_000);
@@ -123,7 +154,13 @@ describe('syncing from a hub', () => {
     const one = imagePack('vn.test.mot', 1, 3, () => 3_000);
     const shared = one.files[0];
     if (!shared) throw new Error('no file');
-    const two = { ...imagePack('vn.test.hai', 1, 2, () => 3_000), files: [shared, ...imagePack('vn.test.hai', 1, 1, () => 3_000).files.map((file) => ({ ...file, item: 'rieng', path: 'images/rieng.png' }))] };
+    const two = {
+      ...imagePack('vn.test.hai', 1, 2, () => 3_000),
+      files: [
+        shared,
+        ...imagePack('vn.test.hai', 1, 1, () => 3_000).files.map((file) => ({ ...file, item: 'rieng', path: 'images/rieng.png' })),
+      ],
+    };
     await world.publish(one);
     await world.publish(two);
     const hub = await world.serveScripted();
@@ -146,8 +183,14 @@ describe('syncing from a hub', () => {
     const hub = await world.serveScripted();
     const laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
-    await expect(laptop.call('sync.run', { ids: ['vn.test.hai'] })).resolves.toMatchObject({ results: [{ id: 'vn.test.hai', status: 'installed' }] });
-    expect([...hub.servedMatching(objectPaths).keys()].sort()).toEqual(objectsOf(two).map((sha) => hubPaths.object(sha)).sort());
+    await expect(laptop.call('sync.run', { ids: ['vn.test.hai'] })).resolves.toMatchObject({
+      results: [{ id: 'vn.test.hai', status: 'installed' }],
+    });
+    expect([...hub.servedMatching(objectPaths).keys()].sort()).toEqual(
+      objectsOf(two)
+        .map((sha) => hubPaths.object(sha))
+        .sort(),
+    );
     expect((await laptop.call('packs.list', {})).packs.map((pack) => pack.id)).toEqual(['vn.test.hai']);
     const check = await laptop.call('sync.check', {});
     expect(check.packs.map((pack) => [pack.id, pack.state])).toEqual([

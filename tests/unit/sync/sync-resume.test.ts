@@ -5,7 +5,16 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubPaths } from '../../../electron/core/packs/format/catalog';
 import type { ApiEvent } from '../../../electron/core/contract';
-import { changeFiles, imagePack, makeHubWorld, objectsOf, sha256Of, type HubWorld, type ImagePack, type Laptop } from '../../support/hub-fixtures';
+import {
+  changeFiles,
+  imagePack,
+  makeHubWorld,
+  objectsOf,
+  sha256Of,
+  type HubWorld,
+  type ImagePack,
+  type Laptop,
+} from '../../support/hub-fixtures';
 import { startScriptedHub } from '../../support/scripted-hub';
 
 let world: HubWorld;
@@ -29,7 +38,9 @@ function bigPack(version = 1): { pack: ImagePack; object: string; bytes: number 
 const progressOf = (event: ApiEvent, bytes: number) => event.name === 'sync.progress' && event.payload.doneBytes >= bytes;
 
 async function expectInstalled(laptop: Laptop, pack: ImagePack): Promise<void> {
-  expect((await laptop.call('packs.list', {})).packs).toEqual([expect.objectContaining({ id: pack.id, version: pack.version, official: true })]);
+  expect((await laptop.call('packs.list', {})).packs).toEqual([
+    expect.objectContaining({ id: pack.id, version: pack.version, official: true }),
+  ]);
   const files = await laptop.files();
   expect(files.objects).toEqual(objectsOf(pack));
   expect(files.staging).toEqual([]);
@@ -45,7 +56,10 @@ describe('resuming downloads', () => {
     const laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
 
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [{ id: packId, title: pack.title, status: 'installed', version: 1 }] });
+    await expect(laptop.call('sync.run', {})).resolves.toEqual({
+      cancelled: false,
+      results: [{ id: packId, title: pack.title, status: 'installed', version: 1 }],
+    });
     const asked = hub.requests.filter((request) => request.path === object);
     expect(asked.map((request) => request.behaviour)).toEqual(['cut', 'pass']);
     expect(asked[0]?.range).toBeUndefined();
@@ -114,7 +128,9 @@ describe('resuming downloads', () => {
     await laptop.call('settings.update', { hubUrl: hub.url });
 
     const running = laptop.call('sync.run', {});
-    await laptop.waitFor((event) => event.name === 'sync.progress' && event.payload.doneFiles === 1 && event.payload.doneBytes >= doneBytes + first);
+    await laptop.waitFor(
+      (event) => event.name === 'sync.progress' && event.payload.doneFiles === 1 && event.payload.doneBytes >= doneBytes + first,
+    );
     await laptop.call('sync.cancel', {});
     await expect(running).resolves.toEqual({ cancelled: true, results: [] });
     expect((await laptop.call('packs.list', {})).packs).toEqual([]);
@@ -130,7 +146,10 @@ describe('resuming downloads', () => {
     await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
     expect(hub.served(done)).toBe(0);
     expect(hub.served(cut)).toBe(cutBytes - first);
-    const last = laptop.events.slice(before).filter((event) => event.name === 'sync.progress').at(-1);
+    const last = laptop.events
+      .slice(before)
+      .filter((event) => event.name === 'sync.progress')
+      .at(-1);
     expect(last?.payload).toMatchObject({ doneBytes: doneBytes + cutBytes, totalBytes: doneBytes + cutBytes, doneFiles: 2, totalFiles: 2 });
     await expectInstalled(laptop, pack);
   });
@@ -154,7 +173,11 @@ describe('resuming downloads', () => {
     const running = laptop.fail('sync.run', {});
     await laptop.waitFor((event) => progressOf(event, first));
     await hub.close();
-    await expect(running).resolves.toEqual({ code: 'unavailable', messageKey: 'sync:failure.hubUnreachable', params: { host: new URL(hub.url).host } });
+    await expect(running).resolves.toEqual({
+      code: 'unavailable',
+      messageKey: 'sync:failure.hubUnreachable',
+      params: { host: new URL(hub.url).host },
+    });
 
     // Nothing half-installed: version 1 as it was, and the part waiting.
     expect((await laptop.call('packs.list', {})).packs).toEqual([expect.objectContaining({ id: packId, version: 1 })]);

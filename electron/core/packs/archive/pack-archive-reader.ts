@@ -34,7 +34,8 @@ export async function openPackArchive(file: string, label: string): Promise<Pack
     for await (const entry of readEntries(zip, label)) {
       const name = entry.fileName;
       if (name.endsWith('/')) throw new PackRefusal('unexpectedEntry', { pack: label, entry: name });
-      if (((entry.externalFileAttributes >>> 16) & fileTypeMask) === symlinkMode) throw new PackRefusal('symlinkEntry', { pack: label, entry: name });
+      if (((entry.externalFileAttributes >>> 16) & fileTypeMask) === symlinkMode)
+        throw new PackRefusal('symlinkEntry', { pack: label, entry: name });
       if (entries.has(name)) throw new PackRefusal('duplicateEntry', { pack: label, entry: name });
       if (entry.isEncrypted() || !entry.canDecodeFileData()) throw new PackRefusal('unexpectedEntry', { pack: label, entry: name });
       entries.set(name, entry);
@@ -60,7 +61,9 @@ export async function openPackArchive(file: string, label: string): Promise<Pack
     const raw = await open(entry);
     const cut = exactly(expectedSize, onTooLarge);
     // yauzl notices when an entry inflates past the size its header claims.
-    raw.on('error', (error) => cut.destroy(/too many bytes|expected \d+ bytes/.test(error.message) ? onTooLarge() : unreadable(label, error)));
+    raw.on('error', (error) =>
+      cut.destroy(/too many bytes|expected \d+ bytes/.test(error.message) ? onTooLarge() : unreadable(label, error)),
+    );
     return raw.pipe(cut);
   };
 
@@ -70,13 +73,17 @@ export async function openPackArchive(file: string, label: string): Promise<Pack
     async readSmall(name, maxBytes) {
       const entry = entryNamed(name);
       if (entry.uncompressedSize > maxBytes) throw new PackRefusal('documentTooLarge', { pack: label, entry: name });
-      return collect((await open(entry)).pipe(exactly(entry.uncompressedSize, () => new PackRefusal('documentTooLarge', { pack: label, entry: name }))), label);
+      return collect(
+        (await open(entry)).pipe(exactly(entry.uncompressedSize, () => new PackRefusal('documentTooLarge', { pack: label, entry: name }))),
+        label,
+      );
     },
     openExact,
     async withExact(name, expectedSize, onTooLarge, use) {
       const entry = entryNamed(name);
       if (entry.uncompressedSize !== expectedSize) throw onTooLarge();
-      if (entry.compressionMethod !== storedMethod || entry.compressedSize !== expectedSize) return use(await collect(await openExact(name, expectedSize, onTooLarge), label));
+      if (entry.compressionMethod !== storedMethod || entry.compressedSize !== expectedSize)
+        return use(await collect(await openExact(name, expectedSize, onTooLarge), label));
       // Stored as is (media, most of a pack): one read at the data's place in the archive,
       // instead of a chain of streams per file. yauzl still checks the entry's local header.
       let fileDataStart: number;
@@ -104,7 +111,8 @@ function openZip(file: string, label: string): Promise<{ zip: ZipFile; reader: F
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => reject(nameError(error, label) ?? unreadable(label, error));
     openFile(file, 'r', (openError, fd) => {
-      if (openError) return reject(openError.code === 'ENOENT' ? new PackRefusal('fileNotFound', { pack: label }) : unreadable(label, openError));
+      if (openError)
+        return reject(openError.code === 'ENOENT' ? new PackRefusal('fileNotFound', { pack: label }) : unreadable(label, openError));
       fstat(fd, (statError, stats) => {
         if (statError) return close(fd, () => fail(statError));
         const reader = new FileReader(fd);
@@ -168,7 +176,13 @@ class FileReader extends yauzl.RandomAccessReader {
     return new RangeStream(this, this.fd, start, end);
   }
 
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null, bytesRead?: number) => void): void {
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (error: Error | null, bytesRead?: number) => void,
+  ): void {
     const cached = this.slice(position, position + length);
     if (cached?.length === length) {
       cached.copy(buffer, offset);

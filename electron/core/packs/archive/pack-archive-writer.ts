@@ -30,7 +30,11 @@ export const archiveNames = {
  * Writes the archive to a temporary name beside `out` and renames it into place, so a
  * failed export never leaves a half-written file that looks like a pack.
  */
-export async function writePackArchive(out: string, documents: ReadonlyMap<string, Uint8Array>, objects: readonly ArchiveObject[]): Promise<void> {
+export async function writePackArchive(
+  out: string,
+  documents: ReadonlyMap<string, Uint8Array>,
+  objects: readonly ArchiveObject[],
+): Promise<void> {
   const zip = new yazl.ZipFile();
   for (const [name, bytes] of documents) zip.addBuffer(Buffer.from(bytes), name, { mtime: entryTime, mode: 0o100644 });
   const seen = new Set<string>();
@@ -38,9 +42,13 @@ export async function writePackArchive(out: string, documents: ReadonlyMap<strin
     if (seen.has(object.sha256)) continue;
     seen.add(object.sha256);
     // Media is compressed already; only text gains from deflate.
-    zip.addReadStreamLazy(`${archiveNames.objectPrefix}${object.sha256}`, { mtime: entryTime, mode: 0o100644, size: object.size, compress: isTextMediaType(object.mediaType) }, (callback) => {
-      callback(null, object.open());
-    });
+    zip.addReadStreamLazy(
+      `${archiveNames.objectPrefix}${object.sha256}`,
+      { mtime: entryTime, mode: 0o100644, size: object.size, compress: isTextMediaType(object.mediaType) },
+      (callback) => {
+        callback(null, object.open());
+      },
+    );
   }
   zip.end();
   const temp = `${out}.part`;

@@ -13,7 +13,14 @@ import { contentMatchesMediaType, contentSignatureLength } from '../format/conte
 import { isCanonicalLanguageTag } from '../format/language-tag';
 import { leafletSchema, leafletTexts } from '../format/leaflet';
 import { isTextMediaType, leafletMediaType, mediaTypeForPath } from '../format/media-types';
-import { manifestSchema, packFormatVersion, publisherCertificateSchema, type Manifest, type PackFile, type SecretKeyFile } from '../format/schemas';
+import {
+  manifestSchema,
+  packFormatVersion,
+  publisherCertificateSchema,
+  type Manifest,
+  type PackFile,
+  type SecretKeyFile,
+} from '../format/schemas';
 import { BuildError } from './build-error';
 import type { GlyphCoverage } from './glyph-coverage';
 import { packSourceSchema, type PackSource } from './pack-source';
@@ -43,8 +50,10 @@ export async function buildPack(input: BuildInput): Promise<BuildResult> {
   const parsedCertificate = publisherCertificateSchema.safeParse(JSON.parse(input.certificate.text));
   if (!parsedCertificate.success) throw new BuildError('certificateInvalid', {});
   const certificate = parsedCertificate.data;
-  if (certificate.keyId !== input.key.keyId) throw new BuildError('certificateMismatch', { key: input.key.keyId, certificate: certificate.keyId });
-  if (!certificate.prefixes.some((prefix) => source.id.startsWith(prefix))) throw new BuildError('idNotAllowed', { id: source.id, prefixes: certificate.prefixes.join(', ') });
+  if (certificate.keyId !== input.key.keyId)
+    throw new BuildError('certificateMismatch', { key: input.key.keyId, certificate: certificate.keyId });
+  if (!certificate.prefixes.some((prefix) => source.id.startsWith(prefix)))
+    throw new BuildError('idNotAllowed', { id: source.id, prefixes: certificate.prefixes.join(', ') });
 
   const objects: ArchiveObject[] = [];
   const items: Manifest['items'] = [];
@@ -54,8 +63,18 @@ export async function buildPack(input: BuildInput): Promise<BuildResult> {
     }
     const files: PackFile[] = [];
     for (const file of item.files) {
-      const built = await buildFile(input, file.path, item.files.map((each) => each.path));
-      files.push({ path: file.path, ...(file.language ? { language: file.language } : {}), size: built.size, sha256: built.sha256, mediaType: built.mediaType });
+      const built = await buildFile(
+        input,
+        file.path,
+        item.files.map((each) => each.path),
+      );
+      files.push({
+        path: file.path,
+        ...(file.language ? { language: file.language } : {}),
+        size: built.size,
+        sha256: built.sha256,
+        mediaType: built.mediaType,
+      });
       objects.push(built);
     }
     items.push({
@@ -129,7 +148,11 @@ async function readSource(sourceDir: string): Promise<PackSource> {
   return parsed.data;
 }
 
-async function buildFile(input: BuildInput, relative: string, siblings: readonly string[]): Promise<ArchiveObject & { sha256: string; size: number }> {
+async function buildFile(
+  input: BuildInput,
+  relative: string,
+  siblings: readonly string[],
+): Promise<ArchiveObject & { sha256: string; size: number }> {
   const file = path.join(input.sourceDir, ...relative.split('/'));
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new BuildError('missingFile', { path: relative });
@@ -175,13 +198,18 @@ function checkLeaflet(bytes: Buffer, relative: string, siblings: readonly string
     throw new BuildError('leafletInvalid', { path: relative, detail: issue ? `${issue.path.join('.')}: ${issue.message}` : '' });
   }
   for (const block of parsed.data.blocks) {
-    if (block.kind === 'image' && !siblings.includes(block.path)) throw new BuildError('leafletInvalid', { path: relative, detail: `image ${block.path} is not a file of this item` });
+    if (block.kind === 'image' && !siblings.includes(block.path))
+      throw new BuildError('leafletInvalid', { path: relative, detail: `image ${block.path} is not a file of this item` });
   }
   const missing = glyphs.missing(leafletTexts(parsed.data).join(''));
   if (missing.length > 0) {
-    throw new BuildError('leafletGlyphs', { path: relative, chars: missing.map((char) => `${char} (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ') });
+    throw new BuildError('leafletGlyphs', {
+      path: relative,
+      chars: missing.map((char) => `${char} (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', '),
+    });
   }
 }
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const nfc = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([language, text]) => [language, text.normalize('NFC')]));
+const nfc = (texts: Record<string, string>) =>
+  Object.fromEntries(Object.entries(texts).map(([language, text]) => [language, text.normalize('NFC')]));

@@ -54,9 +54,23 @@ export async function readPublicKey(file: string): Promise<PublicKeyFile> {
   const asPublic = publicKeyFileSchema.safeParse(data);
   if (asPublic.success) return asPublic.data;
   const asSecret = secretKeyFileSchema.safeParse(data);
-  if (asSecret.success) return { format: 'chieng-key/1', type: 'ed25519-public', keyId: asSecret.data.keyId, name: asSecret.data.name, publicKey: asSecret.data.publicKey };
+  if (asSecret.success)
+    return {
+      format: 'chieng-key/1',
+      type: 'ed25519-public',
+      keyId: asSecret.data.keyId,
+      name: asSecret.data.name,
+      publicKey: asSecret.data.publicKey,
+    };
   const asRoot = rootKeySchema.safeParse(data);
-  if (asRoot.success) return { format: 'chieng-key/1', type: 'ed25519-public', keyId: asRoot.data.keyId, name: asRoot.data.name.vi ?? '', publicKey: asRoot.data.publicKey };
+  if (asRoot.success)
+    return {
+      format: 'chieng-key/1',
+      type: 'ed25519-public',
+      keyId: asRoot.data.keyId,
+      name: asRoot.data.name.vi ?? '',
+      publicKey: asRoot.data.publicKey,
+    };
   throw new KeyFileError(file, 'not a public key file');
 }
 

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { itemKinds } from '../format/media-types';
 import { localizedText, nfcText, packFilePath, packId, timestamp } from '../format/schemas';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 // Language tags are checked separately, to say which one is wrong.
 const tag = z.string().max(35);
 const text = (max: number) => z.record(tag, z.string().min(1).max(max));

@@ -1,6 +1,13 @@
 // Making the signed documents: publisher certificates and revocation lists (by a root).
 import { signBytes } from '../crypto/ed25519';
-import { packFormatVersion, type DetachedSignature, type PublicKeyFile, type PublisherCertificate, type RevocationList, type SecretKeyFile } from '../format/schemas';
+import {
+  packFormatVersion,
+  type DetachedSignature,
+  type PublicKeyFile,
+  type PublisherCertificate,
+  type RevocationList,
+  type SecretKeyFile,
+} from '../format/schemas';
 
 export interface SignedText {
   readonly text: string;
@@ -30,7 +37,13 @@ export function certifyPublisher(
   return signText(`${JSON.stringify(certificate, null, 2)}\n`, root);
 }
 
-export function revokeKeys(root: SecretKeyFile, previous: RevocationList | undefined, keyIds: readonly string[], reason: string | undefined, now: Date): SignedText {
+export function revokeKeys(
+  root: SecretKeyFile,
+  previous: RevocationList | undefined,
+  keyIds: readonly string[],
+  reason: string | undefined,
+  now: Date,
+): SignedText {
   const already = new Set(previous?.revoked.map((entry) => entry.keyId));
   const list: RevocationList = {
     type: 'chieng-revocations',
@@ -40,7 +53,9 @@ export function revokeKeys(root: SecretKeyFile, previous: RevocationList | undef
     issuedAt: now.toISOString(),
     revoked: [
       ...(previous?.revoked ?? []),
-      ...keyIds.filter((keyId) => !already.has(keyId)).map((keyId) => ({ keyId, revokedAt: now.toISOString(), ...(reason ? { reason: reason.normalize('NFC') } : {}) })),
+      ...keyIds
+        .filter((keyId) => !already.has(keyId))
+        .map((keyId) => ({ keyId, revokedAt: now.toISOString(), ...(reason ? { reason: reason.normalize('NFC') } : {}) })),
     ],
   };
   return signText(`${JSON.stringify(list, null, 2)}\n`, root);

@@ -12,7 +12,14 @@ export function generateKey(name: string): { secret: SecretKeyFile; public: Publ
   const raw = rawPublicKey(publicKey);
   const keyId = keyIdOf(raw);
   return {
-    secret: { format: 'chieng-key/1', type: 'ed25519-secret', keyId, name, publicKey: raw, secretKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') },
+    secret: {
+      format: 'chieng-key/1',
+      type: 'ed25519-secret',
+      keyId,
+      name,
+      publicKey: raw,
+      secretKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    },
     public: { format: 'chieng-key/1', type: 'ed25519-public', keyId, name, publicKey: raw },
   };
 }
@@ -48,7 +55,9 @@ function rawPublicKey(key: KeyObject): string {
 /** True when a secret key's public half is the one it claims. */
 export function secretKeyMatches(key: SecretKeyFile): boolean {
   try {
-    const derived = rawPublicKey(createPublicKey(createPrivateKey({ key: Buffer.from(key.secretKey, 'base64'), format: 'der', type: 'pkcs8' })));
+    const derived = rawPublicKey(
+      createPublicKey(createPrivateKey({ key: Buffer.from(key.secretKey, 'base64'), format: 'der', type: 'pkcs8' })),
+    );
     return derived === key.publicKey && keyIdOf(derived) === key.keyId;
   } catch {
     return false;

@@ -30,7 +30,11 @@ export const catalogSchema = z
         z.strictObject({
           packId,
           /** Absent: the whole pack is withdrawn. */
-          itemId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64).optional(),
+          itemId: z
+            .string()
+            .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+            .max(64)
+            .optional(),
           reason: nfcText(500).optional(),
           at: timestamp,
         }),
@@ -38,7 +42,8 @@ export const catalogSchema = z
       .max(100_000),
   })
   .superRefine((catalog, context) => {
-    if (Date.parse(catalog.expiresAt) <= Date.parse(catalog.issuedAt)) context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expires before it is issued' });
+    if (Date.parse(catalog.expiresAt) <= Date.parse(catalog.issuedAt))
+      context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expires before it is issued' });
     const ids = new Set<string>();
     for (const pack of catalog.packs) {
       if (ids.has(pack.id)) context.addIssue({ code: 'custom', path: ['packs'], message: `duplicate pack ${pack.id}` });

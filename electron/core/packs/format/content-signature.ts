@@ -3,9 +3,19 @@
 
 type Check = (head: Uint8Array) => boolean;
 
-const startsWith = (bytes: readonly number[], offset = 0): Check => (head) => bytes.every((byte, i) => head[offset + i] === byte);
-const ascii = (text: string, offset = 0): Check => startsWith([...text].map((c) => c.charCodeAt(0)), offset);
-const anyOf = (...checks: Check[]): Check => (head) => checks.some((check) => check(head));
+const startsWith =
+  (bytes: readonly number[], offset = 0): Check =>
+  (head) =>
+    bytes.every((byte, i) => head[offset + i] === byte);
+const ascii = (text: string, offset = 0): Check =>
+  startsWith(
+    [...text].map((c) => c.charCodeAt(0)),
+    offset,
+  );
+const anyOf =
+  (...checks: Check[]): Check =>
+  (head) =>
+    checks.some((check) => check(head));
 
 const checks: Readonly<Record<string, Check>> = {
   'image/png': startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

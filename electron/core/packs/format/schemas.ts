@@ -16,7 +16,10 @@ export const timestamp = z.iso.datetime({ offset: false });
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 export const keyId = z.string().regex(/^[0-9a-f]{32}$/);
 export const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 
 /** Reverse-domain pack id, at least three labels: `vn.daklak.covid19`. */
 export const packId = z
@@ -25,7 +28,10 @@ export const packId = z
   .regex(/^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*){2,}$/);
 
 /** A publisher prefix: a pack-id stem ending with a dot. */
-export const packIdPrefix = z.string().max(128).regex(/^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.$/);
+export const packIdPrefix = z
+  .string()
+  .max(128)
+  .regex(/^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.$/);
 
 /** A relative, `/`-separated name with no `.` or `..` segment. */
 export const packFilePath = z
@@ -37,7 +43,11 @@ export const packFilePath = z
 export const packFileSchema = z.strictObject({
   path: packFilePath,
   language: languageTag.optional(),
-  size: z.number().int().min(0).max(4 * 1024 ** 3),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(4 * 1024 ** 3),
   sha256: sha256Hex,
   mediaType: z.string().max(100),
 });

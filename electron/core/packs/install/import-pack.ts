@@ -13,7 +13,12 @@ export type ImportOutcome = InstallOutcome;
 /** Files up to this size are read in whole; larger ones (videos) stream, so memory stays bounded. */
 const wholeFileBytes = 8 * 1024 * 1024;
 
-export async function importPackFile(services: ImportServices, file: string, label: string, onProgress: (progress: ImportProgress) => void = () => undefined): Promise<ImportOutcome> {
+export async function importPackFile(
+  services: ImportServices,
+  file: string,
+  label: string,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
+): Promise<ImportOutcome> {
   const archive = await openPackArchive(file, label);
   try {
     const pack = await readSignedPack(archive, services.trust, label);
@@ -26,7 +31,8 @@ export async function importPackFile(services: ImportServices, file: string, lab
     const plan = await planInstall(services, pack);
     if (plan.kind === 'unchanged') return plan.outcome;
     for (const object of plan.needed) {
-      if (!archive.names.has(`${archiveNames.objectPrefix}${object.sha256}`)) throw new PackRefusal('missingFile', { pack: name, path: object.path });
+      if (!archive.names.has(`${archiveNames.objectPrefix}${object.sha256}`))
+        throw new PackRefusal('missingFile', { pack: name, path: object.path });
     }
     return await installSignedPack(
       services,

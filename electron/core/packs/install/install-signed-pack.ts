@@ -42,7 +42,12 @@ export interface NeededObject {
 
 export type InstallPlan =
   | { readonly kind: 'unchanged'; readonly outcome: InstallOutcome }
-  | { readonly kind: 'install'; readonly current: PackPointer | undefined; readonly needed: readonly NeededObject[]; readonly name: string };
+  | {
+      readonly kind: 'install';
+      readonly current: PackPointer | undefined;
+      readonly needed: readonly NeededObject[];
+      readonly name: string;
+    };
 
 /** Applies the version rules and lists the files the store lacks; shared files are kept once. */
 export async function planInstall(services: InstallServices, pack: SignedPack): Promise<InstallPlan> {
@@ -50,7 +55,8 @@ export async function planInstall(services: InstallServices, pack: SignedPack): 
   const name = manifest.title.vi ?? manifest.id;
   const history = services.trust.state().packVersions[manifest.id];
   const current = await services.installed.pointer(manifest.id);
-  if (history && manifest.version < history.version) throw new PackRefusal('rollback', { pack: name, version: manifest.version, installed: history.version });
+  if (history && manifest.version < history.version)
+    throw new PackRefusal('rollback', { pack: name, version: manifest.version, installed: history.version });
   if (history && manifest.version === history.version && history.manifestSha256 !== pack.manifestSha256) {
     throw new PackRefusal('sameVersionOtherContent', { pack: name, version: manifest.version });
   }
@@ -112,7 +118,11 @@ export async function installSignedPack(
     noteSignedTime(data, manifest.publishedAt);
     noteSignedTime(data, pack.publisher.certificate.issuedAt);
   });
-  await installed.activate(manifest.id, { version: manifest.version, manifestSha256: pack.manifestSha256, installedAt: services.clock().toISOString() });
+  await installed.activate(manifest.id, {
+    version: manifest.version,
+    manifestSha256: pack.manifestSha256,
+    installedAt: services.clock().toISOString(),
+  });
   await installed.pruneVersions();
   return {
     status: current ? 'updated' : 'installed',

@@ -18,10 +18,16 @@ export async function readSignedPack(archive: PackArchive, trust: TrustService, 
   const read = (name: string, max: number) => archive.readSmall(name, max);
   const hasRevocations = archive.names.has(archiveNames.revocations);
   if (hasRevocations !== archive.names.has(archiveNames.revocationsSignature)) {
-    throw new PackRefusal('missingEntry', { pack: label, entry: hasRevocations ? archiveNames.revocationsSignature : archiveNames.revocations });
+    throw new PackRefusal('missingEntry', {
+      pack: label,
+      entry: hasRevocations ? archiveNames.revocationsSignature : archiveNames.revocations,
+    });
   }
   if (hasRevocations) {
-    const revocations: SignedDocument = { bytes: await read(archiveNames.revocations, maxDocumentBytes), signature: await read(archiveNames.revocationsSignature, maxSignatureBytes) };
+    const revocations: SignedDocument = {
+      bytes: await read(archiveNames.revocations, maxDocumentBytes),
+      signature: await read(archiveNames.revocationsSignature, maxSignatureBytes),
+    };
     // A newer list from the pack's own root must apply before its publisher is judged.
     await trust.acceptRevocations(revocations, label);
   }
@@ -31,7 +37,13 @@ export async function readSignedPack(archive: PackArchive, trust: TrustService, 
     manifest: await read(archiveNames.manifest, maxDocumentBytes),
     manifestSignature: await read(archiveNames.manifestSignature, maxSignatureBytes),
   };
-  const publisher = verifyPublisher({ bytes: documents.publisher, signature: documents.publisherSignature }, trust.roots(), trust.state(), trust.now(), label);
+  const publisher = verifyPublisher(
+    { bytes: documents.publisher, signature: documents.publisherSignature },
+    trust.roots(),
+    trust.state(),
+    trust.now(),
+    label,
+  );
   const verified = verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, label);
   return { ...verified, documents };
 }

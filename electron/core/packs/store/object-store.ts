@@ -142,7 +142,13 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
           // pack names these objects until its pointer switches, so their order does not matter.
           const movedWhole = new Set<string>();
           await forEachLimited(await wholeFolders(objects), 4, async (folder) => {
-            if (await rename(folder, path.join(objectsDir, path.basename(folder))).then(() => true, () => false)) movedWhole.add(folder);
+            if (
+              await rename(folder, path.join(objectsDir, path.basename(folder))).then(
+                () => true,
+                () => false,
+              )
+            )
+              movedWhole.add(folder);
           });
           const left = objects.filter(([, file]) => !movedWhole.has(path.dirname(file)));
           await forEachLimited([...new Set(left.map(([sha256]) => path.dirname(pathOf(sha256))))], 4, async (folder) => {

@@ -25,7 +25,10 @@ export async function saveRoot(dir: string, root: RootKey): Promise<void> {
   // reject the file when it is read back, and the root would silently trust nothing.
   const { format, keyId, publicKey, name, role, prefixes } = root;
   await mkdir(dir, { recursive: true });
-  await writeFileDurably(path.join(dir, `${keyId}.json`), `${JSON.stringify({ format, keyId, publicKey, name, role, prefixes }, null, 2)}\n`);
+  await writeFileDurably(
+    path.join(dir, `${keyId}.json`),
+    `${JSON.stringify({ format, keyId, publicKey, name, role, prefixes }, null, 2)}\n`,
+  );
 }
 
 export async function deleteRoot(dir: string, keyId: string): Promise<boolean> {

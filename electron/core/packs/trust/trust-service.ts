@@ -28,7 +28,11 @@ export interface TrustPaths {
   readonly trustDir: string;
 }
 
-export async function openTrustService(paths: TrustPaths, clock: () => Date, onDamaged: (file: string, movedTo: string) => void): Promise<TrustService> {
+export async function openTrustService(
+  paths: TrustPaths,
+  clock: () => Date,
+  onDamaged: (file: string, movedTo: string) => void,
+): Promise<TrustService> {
   const addedDir = path.join(paths.trustDir, 'roots');
   const revocationsDir = path.join(paths.trustDir, 'revocations');
   await mkdir(paths.trustDir, { recursive: true });
@@ -62,7 +66,10 @@ export async function openTrustService(paths: TrustPaths, clock: () => Date, onD
       await writeFileDurably(path.join(revocationsDir, `${list.rootKeyId}.json`), document.bytes);
       await writeFileDurably(path.join(revocationsDir, `${list.rootKeyId}.sig`), document.signature);
       await state.update((data) => {
-        data.revocations[list.rootKeyId] = { version: list.version, revoked: list.revoked.map(({ keyId, revokedAt }) => ({ keyId, revokedAt })) };
+        data.revocations[list.rootKeyId] = {
+          version: list.version,
+          revoked: list.revoked.map(({ keyId, revokedAt }) => ({ keyId, revokedAt })),
+        };
         noteSignedTime(data, list.issuedAt);
       });
       return true;

@@ -16,15 +16,31 @@ const stateSchema = z.object({
   embeddedOffered: z.record(z.string(), z.number().int()),
   /** The newest hub catalog accepted: a later one must not go back. */
   catalog: z
-    .object({ hubKeyId: keyId, version: z.number().int(), documentSha256: sha256Hex, issuedAt: timestamp, expiresAt: timestamp, fetchedAt: timestamp })
+    .object({
+      hubKeyId: keyId,
+      version: z.number().int(),
+      documentSha256: sha256Hex,
+      issuedAt: timestamp,
+      expiresAt: timestamp,
+      fetchedAt: timestamp,
+    })
     .nullable()
     .default(null),
   /** What that catalog withdrew: shown as withdrawn even offline. */
-  withdrawn: z.array(z.object({ packId: z.string(), itemId: z.string().optional(), reason: z.string().optional(), at: timestamp })).default([]),
+  withdrawn: z
+    .array(z.object({ packId: z.string(), itemId: z.string().optional(), reason: z.string().optional(), at: timestamp }))
+    .default([]),
 });
 export type TrustStateData = z.infer<typeof stateSchema>;
 
-const empty = (): TrustStateData => ({ newestSignedTime: null, revocations: {}, packVersions: {}, embeddedOffered: {}, catalog: null, withdrawn: [] });
+const empty = (): TrustStateData => ({
+  newestSignedTime: null,
+  revocations: {},
+  packVersions: {},
+  embeddedOffered: {},
+  catalog: null,
+  withdrawn: [],
+});
 
 export interface TrustState {
   read(): TrustStateData;
@@ -32,7 +48,10 @@ export interface TrustState {
 }
 
 export async function openTrustState(trustDir: string, onDamaged: (file: string, movedTo: string) => void): Promise<TrustState> {
-  const db = new Low<TrustStateData>(new DurableJsonFile(path.join(trustDir, 'state.json'), { parse: (data) => stateSchema.parse(data), onDamaged }), empty());
+  const db = new Low<TrustStateData>(
+    new DurableJsonFile(path.join(trustDir, 'state.json'), { parse: (data) => stateSchema.parse(data), onDamaged }),
+    empty(),
+  );
   await db.read();
   return {
     read: () => db.data,

@@ -26,9 +26,18 @@ export function verifyCatalog(text: string, roots: readonly TrustedRoot[], state
   const file = catalogFileSchema.safeParse(data);
   if (!file.success) throw new PackRefusal('malformedDocument', { pack: label, document: label, detail: 'envelope' });
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
-  const hub = verifyPublisher({ bytes: Buffer.from(file.data.certificate.document, 'utf8'), signature: encode(file.data.certificate.signature) }, roots, state, now, label);
+  const hub = verifyPublisher(
+    { bytes: Buffer.from(file.data.certificate.document, 'utf8'), signature: encode(file.data.certificate.signature) },
+    roots,
+    state,
+    now,
+    label,
+  );
   const bytes = Buffer.from(file.data.catalog.document, 'utf8');
-  if (file.data.catalog.signature.keyId !== hub.certificate.keyId || !verifyBytes(bytes, file.data.catalog.signature, hub.certificate.publicKey)) {
+  if (
+    file.data.catalog.signature.keyId !== hub.certificate.keyId ||
+    !verifyBytes(bytes, file.data.catalog.signature, hub.certificate.publicKey)
+  ) {
     throw new PackRefusal('badSignature', { pack: label, document: label });
   }
   let parsedJson: unknown;
@@ -37,11 +46,20 @@ export function verifyCatalog(text: string, roots: readonly TrustedRoot[], state
   } catch {
     throw new PackRefusal('malformedDocument', { pack: label, document: label, detail: 'JSON' });
   }
-  if ((parsedJson as { format?: unknown } | null)?.format !== 1) throw new PackRefusal('unknownFormat', { pack: label, document: label, format: String((parsedJson as { format?: unknown } | null)?.format) });
+  if ((parsedJson as { format?: unknown } | null)?.format !== 1)
+    throw new PackRefusal('unknownFormat', {
+      pack: label,
+      document: label,
+      format: String((parsedJson as { format?: unknown } | null)?.format),
+    });
   const parsed = catalogSchema.safeParse(parsedJson);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PackRefusal('malformedDocument', { pack: label, document: label, detail: issue ? `${issue.path.join('.')}: ${issue.message}` : '' });
+    throw new PackRefusal('malformedDocument', {
+      pack: label,
+      document: label,
+      detail: issue ? `${issue.path.join('.')}: ${issue.message}` : '',
+    });
   }
   const catalog = parsed.data;
   if (catalog.hubKeyId !== hub.certificate.keyId) throw new PackRefusal('keyMismatch', { pack: label, document: label });

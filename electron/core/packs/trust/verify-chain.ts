@@ -43,13 +43,20 @@ export function verifyRevocations(document: SignedDocument, roots: readonly Trus
   const signature = parseSignature(document.signature, pack, 'revocations.sig');
   const root = roots.find((each) => each.keyId === signature.keyId);
   if (!root) throw new PackRefusal('unknownRoot', { pack, keyId: signature.keyId });
-  if (!verifyBytes(document.bytes, signature, root.publicKey)) throw new PackRefusal('badSignature', { pack, document: 'revocations.json' });
+  if (!verifyBytes(document.bytes, signature, root.publicKey))
+    throw new PackRefusal('badSignature', { pack, document: 'revocations.json' });
   const list = parseTyped(document.bytes, pack, 'revocations.json', revocationListSchema);
   if (list.rootKeyId !== root.keyId) throw new PackRefusal('keyMismatch', { pack, document: 'revocations.json' });
   return list;
 }
 
-export function verifyPublisher(document: SignedDocument, roots: readonly TrustedRoot[], state: TrustStateData, now: Date, pack: string): VerifiedPublisher {
+export function verifyPublisher(
+  document: SignedDocument,
+  roots: readonly TrustedRoot[],
+  state: TrustStateData,
+  now: Date,
+  pack: string,
+): VerifiedPublisher {
   const signature = parseSignature(document.signature, pack, 'publisher.sig');
   const root = roots.find((each) => each.keyId === signature.keyId);
   if (!root) throw new PackRefusal('unknownRoot', { pack, keyId: signature.keyId });
@@ -62,7 +69,8 @@ export function verifyPublisher(document: SignedDocument, roots: readonly Truste
   if (revoked) throw new PackRefusal('revokedKey', { pack, keyId: certificate.keyId, revokedAt: revoked.revokedAt });
   // Only the end of a certificate's life is judged: a laptop whose clock has fallen years
   // behind (a flat clock battery) must still install a certificate issued today.
-  if (now.getTime() > Date.parse(certificate.expiresAt)) throw new PackRefusal('expiredKey', { pack, keyId: certificate.keyId, expiresAt: certificate.expiresAt });
+  if (now.getTime() > Date.parse(certificate.expiresAt))
+    throw new PackRefusal('expiredKey', { pack, keyId: certificate.keyId, expiresAt: certificate.expiresAt });
   const outside = certificate.prefixes.find((prefix) => !root.prefixes.some((allowed) => prefix.startsWith(allowed)));
   if (outside) throw new PackRefusal('rootPrefixNotAllowed', { pack, prefix: outside });
   return { certificate, root };
@@ -75,7 +83,8 @@ export function verifyManifest(document: SignedDocument, publisher: VerifiedPubl
   }
   const manifest = parseTyped(document.bytes, pack, 'manifest.json', manifestSchema);
   const name = manifest.title.vi ?? manifest.id;
-  if (manifest.publisherKeyId !== publisher.certificate.keyId) throw new PackRefusal('keyMismatch', { pack: name, document: 'manifest.json' });
+  if (manifest.publisherKeyId !== publisher.certificate.keyId)
+    throw new PackRefusal('keyMismatch', { pack: name, document: 'manifest.json' });
   if (!publisher.certificate.prefixes.some((prefix) => manifest.id.startsWith(prefix))) {
     throw new PackRefusal('prefixNotAllowed', { pack: name, id: manifest.id });
   }
@@ -91,7 +100,16 @@ function parseJson(bytes: Uint8Array, pack: string, document: string): unknown {
 }
 
 /** Parses a signed document, telling an unknown format version apart from a malformed one. */
-function parseTyped<T>(bytes: Uint8Array, pack: string, document: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T {
+function parseTyped<T>(
+  bytes: Uint8Array,
+  pack: string,
+  document: string,
+  schema: {
+    safeParse(
+      data: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+): T {
   const data = parseJson(bytes, pack, document);
   const format = (data as { format?: unknown } | null)?.format;
   if (format !== packFormatVersion) throw new PackRefusal('unknownFormat', { pack, document, format: String(format) });
