@@ -7,6 +7,8 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import type { MessageParams } from '../electron/core/contract/api-error';
+import { Failure } from '../electron/core/failure';
 import { openPackArchive } from '../electron/core/packs/archive/pack-archive-reader';
 import { archiveNames } from '../electron/core/packs/archive/pack-archive-writer';
 import { signBytes } from '../electron/core/packs/crypto/ed25519';
@@ -25,14 +27,13 @@ export interface HubSigner {
   readonly validDays: number;
 }
 
-export class HubError extends Error {
+/** Why the hub folder refused a publish or a withdrawal; message `cli:hub.<reason>`. */
+export class HubError extends Failure {
   readonly reason: 'catalogDamaged' | 'outsideHubPrefixes' | 'notListed' | 'noSuchItem';
-  readonly params: Record<string, string | number>;
-  constructor(reason: HubError['reason'], params: Record<string, string | number>) {
-    super(`${reason}: ${JSON.stringify(params)}`);
-    this.name = 'HubError';
+
+  constructor(reason: HubError['reason'], params: MessageParams) {
+    super('refused', `cli:hub.${reason}`, { params });
     this.reason = reason;
-    this.params = params;
   }
 }
 

@@ -1,5 +1,6 @@
 import { DataDirError } from '../core/data-dir/data-dir-error';
 import { describeDataDirError } from '../core/data-dir/describe-data-dir-error';
+import { Failure } from '../core/failure';
 import type { Translate } from '../core/i18n/translator';
 import { CliFailure } from './cli-context';
 
@@ -7,6 +8,7 @@ import { CliFailure } from './cli-context';
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof CliFailure) return error.message;
   if (error instanceof DataDirError) return describeDataDirError(error, t);
+  if (error instanceof Failure) return t(error.messageKey, error.params);
   const reason = error instanceof Error ? error.message : String(error);
   return t('cli:error.unexpected', { reason });
 }

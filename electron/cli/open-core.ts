@@ -1,40 +1,37 @@
-import type { ApiInput, ApiOutput, MethodName } from '../core/contract';
-import { callTyped, openCore, type Core } from '../core/core';
+import { openCore, type Core } from '../core/core';
+import type { Access } from '../core/contract/define';
+import type { Profile } from '../core/contract/profiles';
 import type { CliContext } from './cli-context';
-import { CliFailure } from './cli-context';
+import { workAs, type PersonOptions } from './work-as';
 import { dataDirFrom } from './options';
 
-/** Opens the data folder for one command, runs it, and always releases the folder. */
-export async function withCore<T>(context: CliContext, dataDir: string | undefined, work: (core: Core) => Promise<T>): Promise<T> {
+export interface CoreCommandOptions extends PersonOptions {
+  readonly dataDir?: string;
+}
+
+/**
+ * Opens the data folder for one command, runs it, and always releases the folder. The
+ * command says what its calls need, as the contract's access rules do: nothing, the lock
+ * lifted (with the PIN of the person chosen in the app, unless another is named), or an
+ * author too; `work` is told who that is.
+ */
+export async function withCore<T>(
+  context: CliContext,
+  options: CoreCommandOptions,
+  needs: Access,
+  work: (core: Core, person: Profile | undefined) => Promise<T>,
+): Promise<T> {
   const core = await openCore({
-    dataDir: dataDirFrom(dataDir, context.env),
+    dataDir: dataDirFrom(options.dataDir, context.env),
     kind: 'cli',
     appVersion: context.version,
     resourcesDir: context.resourcesDir,
     embeddedPacksDir: context.embeddedPacksDir,
   });
   try {
-    return await work(core);
+    const person = needs === 'open' ? undefined : await workAs(context, core, options, needs === 'author');
+    return await work(core, person);
   } finally {
     await core.close();
   }
-}
-
-/**
- * Calls the core through the contract, like the UI does; a refusal becomes one CLI line,
- * naming the field at fault by the option that set it (`toDate` is `--to`) where one did.
- */
-export async function call<M extends MethodName>(
-  context: CliContext,
-  core: Core,
-  method: M,
-  input: ApiInput<M>,
-  optionOf: Readonly<Record<string, string>> = {},
-): Promise<ApiOutput<M>> {
-  const result = await callTyped(core, method, input);
-  if (result.ok) return result.value;
-  const translate = context.t as unknown as (key: string, options: object) => string;
-  const message = translate(result.error.messageKey, result.error.params ?? {});
-  const field = result.error.field === undefined ? undefined : (optionOf[result.error.field] ?? result.error.field);
-  throw new CliFailure(field ? translate('errors:field.at', { field, message }) : message);
 }

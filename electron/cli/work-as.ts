@@ -1,7 +1,7 @@
 import type { Profile, Session } from '../core/contract/profiles';
 import type { Core } from '../core/core';
 import { CliFailure, type CliContext } from './cli-context';
-import { call } from './open-core';
+import { call } from './call-core';
 
 export interface PersonOptions {
   /** The person to work as, by name or id; else the one chosen in the app. */

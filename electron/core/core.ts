@@ -13,11 +13,13 @@ import { openSettingsStore } from './settings/settings-store';
 import { settingsHandlers } from './settings/settings-handlers';
 import { openPackService, type PackService } from './packs/pack-service';
 import { packsHandlers } from './packs/packs-handlers';
+import { trustHandlers } from './packs/trust/trust-handlers';
 import { openTransfers, type Transfers } from './transfers/transfers';
 import { SyncService, type SyncOptions } from './sync/sync-service';
 import { syncHandlers } from './sync/sync-handlers';
 import { LibraryService } from './library/library-service';
 import { libraryHandlers } from './library/library-handlers';
+import { plansHandlers } from './plans/plans-handlers';
 import { openPlansStore } from './plans/plans-store';
 import { openProfileStore } from './profiles/profile-store';
 import { ProfileSession } from './profiles/profile-session';
@@ -105,15 +107,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ...settingsHandlers(settings, events),
       ...packsHandlers(packs, transfers, events, lock.dataDir),
       ...syncHandlers(sync, packs, settings, events),
-      ...libraryHandlers(library, plans, events),
+      ...trustHandlers(packs),
+      ...libraryHandlers(library),
+      ...plansHandlers(plans, events),
       ...profilesHandlers(session, events),
-      ...logbookHandlers(logbooks, registries, session, transfers, events, translate),
-      ...registryHandlers(registries, logbooks, session, transfers, events, translate),
+      ...logbookHandlers(logbooks, registries, transfers, events, translate),
+      ...registryHandlers(registries, logbooks, transfers, events, translate),
     } satisfies Handlers;
 
     return {
       dataDir: lock.dataDir,
-      call: createDispatcher(contract, handlers, log),
+      call: createDispatcher(contract, handlers, session, log),
       subscribe: (listener) => events.subscribe(listener),
       transfers,
       packs,

@@ -1,10 +1,9 @@
 // `chieng hub publish|withdraw|serve`: the province's hub, a folder of static files.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { publishToHub, withdrawFromHub, HubError, type HubSigner } from '../../../hub/hub-folder';
+import { publishToHub, withdrawFromHub, type HubSigner } from '../../../hub/hub-folder';
 import { serveHub } from '../../../hub/hub-server';
 import { readCertificateFile, readSecretKey } from '../../core/packs/authoring/key-files';
-import { PackRefusal } from '../../core/packs/pack-refusal';
 import { openTrustService } from '../../core/packs/trust/trust-service';
 import { CliFailure, type CliContext } from '../cli-context';
 import { parsePort } from '../options';
@@ -27,56 +26,42 @@ export function registerHub(program: Command, context: CliContext): void {
       .option('--cert <file>', t('cli:option.cert'))
       .option('--valid-days <days>', t('cli:option.catalogDays'), '30');
 
-  const inLanguage = async (work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (error) {
-      if (error instanceof PackRefusal) throw new CliFailure(t(error.messageKey, error.params));
-      if (error instanceof HubError) throw new CliFailure(t(`cli:hub.${error.reason}`, error.params));
-      throw error;
-    }
-  };
-
   signerOptions(hub.command('publish').description(t('cli:command.hubPublish')).argument('<file>', t('cli:argument.packFile')))
     .option('--trust <dir>', t('cli:option.trustDir'))
     .option('--json', t('cli:option.json'))
-    .action((file: string, options: SignerOptions & { trust?: string; json?: boolean }) =>
-      inLanguage(async () => {
-        const signer = await readSigner(options, context);
-        const temp = await makeTempDir();
-        try {
-          const trust = await openTrustService(
-            { builtInRoots: options.trust ?? path.join(context.resourcesDir, 'trust', 'roots'), trustDir: temp.dir },
-            () => new Date(),
-            () => undefined,
-          );
-          const { catalog, added } = await publishToHub(options.dir, file, trust, signer);
-          const entry = catalog.packs.at(-1);
-          context.out(
-            options.json
-              ? JSON.stringify({ catalogVersion: catalog.version, added, packs: catalog.packs.length })
-              : t('cli:hub.published', { file: path.basename(file), catalog: catalog.version, added, id: entry?.id ?? '' }),
-          );
-        } finally {
-          await temp.remove();
-        }
-      }),
-    );
+    .action(async (file: string, options: SignerOptions & { trust?: string; json?: boolean }) => {
+      const signer = await readSigner(options, context);
+      const temp = await makeTempDir();
+      try {
+        const trust = await openTrustService(
+          { builtInRoots: options.trust ?? path.join(context.resourcesDir, 'trust', 'roots'), trustDir: temp.dir },
+          () => new Date(),
+          () => undefined,
+        );
+        const { catalog, added } = await publishToHub(options.dir, file, trust, signer);
+        const entry = catalog.packs.at(-1);
+        context.out(
+          options.json
+            ? JSON.stringify({ catalogVersion: catalog.version, added, packs: catalog.packs.length })
+            : t('cli:hub.published', { file: path.basename(file), catalog: catalog.version, added, id: entry?.id ?? '' }),
+        );
+      } finally {
+        await temp.remove();
+      }
+    });
 
   signerOptions(hub.command('withdraw').description(t('cli:command.hubWithdraw')).argument('<id>', t('cli:argument.packId')))
     .option('--item <item>', t('cli:option.item'))
     .option('--reason <text>', t('cli:option.withdrawReason'))
     .option('--json', t('cli:option.json'))
-    .action((id: string, options: SignerOptions & { item?: string; reason?: string; json?: boolean }) =>
-      inLanguage(async () => {
-        const catalog = await withdrawFromHub(options.dir, await readSigner(options, context), id, options.item, options.reason);
-        context.out(
-          options.json
-            ? JSON.stringify({ catalogVersion: catalog.version, id, item: options.item ?? null })
-            : t(options.item ? 'cli:hub.withdrewItem' : 'cli:hub.withdrewPack', { id, item: options.item ?? '', catalog: catalog.version }),
-        );
-      }),
-    );
+    .action(async (id: string, options: SignerOptions & { item?: string; reason?: string; json?: boolean }) => {
+      const catalog = await withdrawFromHub(options.dir, await readSigner(options, context), id, options.item, options.reason);
+      context.out(
+        options.json
+          ? JSON.stringify({ catalogVersion: catalog.version, id, item: options.item ?? null })
+          : t(options.item ? 'cli:hub.withdrewItem' : 'cli:hub.withdrewPack', { id, item: options.item ?? '', catalog: catalog.version }),
+      );
+    });
 
   hub
     .command('serve')

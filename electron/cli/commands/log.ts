@@ -6,12 +6,11 @@ import { logbookKinds, type EntryProblem, type LogbookKind } from '../../core/co
 import { CliFailure, type CliContext } from '../cli-context';
 import { deliver } from '../deliver';
 import { uploadOf } from '../input-file';
-import { call, withCore } from '../open-core';
+import { call } from '../call-core';
+import { withCore, type CoreCommandOptions } from '../open-core';
 import { parseChoice, parseDay } from '../options';
-import { workAs, type PersonOptions } from '../work-as';
 
-interface CommonOptions extends PersonOptions {
-  readonly dataDir?: string;
+interface CommonOptions extends CoreCommandOptions {
   readonly kind: string;
 }
 
@@ -46,8 +45,7 @@ export function registerLog(program: Command, context: CliContext): void {
       );
       const fromDate = options.from === undefined ? undefined : parseDay(options.from, '--from', t);
       const toDate = options.to === undefined ? undefined : parseDay(options.to, '--to', t);
-      await withCore(context, options.dataDir, async (core) => {
-        await workAs(context, core, options, false);
+      await withCore(context, options, 'unlocked', async (core) => {
         const span = { fromMonth: fromDate ? undefined : firstMonth, toMonth: toDate ? undefined : lastMonth, fromDate, toDate };
         const exported = await call(context, core, 'logbook.export', { kind, format, ...span }, optionOf);
         await deliver(context, core, exported.downloadId, options.out);
@@ -61,8 +59,7 @@ export function registerLog(program: Command, context: CliContext): void {
     .option('--final', t('cli:option.final'))
     .action(async (options: CommonOptions & { json: string; final?: boolean }) => {
       const kind = kindOf(options.kind, context);
-      await withCore(context, options.dataDir, async (core) => {
-        const author = await workAs(context, core, options, true);
+      await withCore(context, options, 'author', async (core, author) => {
         const uploadId = await uploadOf(context, core, options.json);
         const outcome = await call(context, core, 'logbook.import', { kind, uploadId, finalise: options.final === true });
         if (outcome.problems.length > 0) throw new CliFailure(describeProblems(outcome.problems, outcome.invalidEntries, context));

@@ -7,14 +7,15 @@ import type { PackSummary } from '../../core/contract';
 import { openTrustService } from '../../core/packs/trust/trust-service';
 import { readRootsFrom } from '../../core/packs/trust/root-keys';
 import { verifyPackFile } from '../../core/packs/install/verify-pack-file';
-import { PackRefusal } from '../../core/packs/pack-refusal';
 import { makeTempDir } from '../temp-dir';
 import { CliFailure, type CliContext } from '../cli-context';
-import { call, withCore } from '../open-core';
+import { call } from '../call-core';
+import { withCore } from '../open-core';
 import { dataDirFrom } from '../options';
 
 interface DataDirOption {
   readonly dataDir?: string;
+  readonly pin?: string;
   readonly json?: boolean;
 }
 
@@ -22,11 +23,13 @@ export function registerPack(program: Command, context: CliContext): Command {
   const { t } = context;
   const pack = program.command('pack').description(t('cli:command.pack'));
   const dataDir = (command: Command) => command.option('--data-dir <dir>', t('cli:option.dataDirShort'));
+  // Reading or changing a data folder's packs is refused while the app is locked, as in the app.
+  const inDataDir = (command: Command) => dataDir(command).option('--pin <pin>', t('cli:option.activePin'));
 
-  dataDir(pack.command('import').description(t('cli:command.packImport')).argument('<file>', t('cli:argument.packFile')))
+  inDataDir(pack.command('import').description(t('cli:command.packImport')).argument('<file>', t('cli:argument.packFile')))
     .option('--json', t('cli:option.json'))
     .action((file: string, options: DataDirOption) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         const uploadId = core.transfers.registerUploadPath(file, path.basename(file));
         const outcome = await call(context, core, 'packs.import', { uploadId });
         context.out(
@@ -42,10 +45,10 @@ export function registerPack(program: Command, context: CliContext): Command {
       }),
     );
 
-  dataDir(pack.command('list').description(t('cli:command.packList')))
+  inDataDir(pack.command('list').description(t('cli:command.packList')))
     .option('--json', t('cli:option.json'))
     .action((options: DataDirOption) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         const { packs, storeBytes } = await call(context, core, 'packs.list', {});
         if (options.json) return context.out(JSON.stringify({ packs, storeBytes }));
         if (packs.length === 0) return context.out(t('cli:pack.none'));
@@ -54,10 +57,10 @@ export function registerPack(program: Command, context: CliContext): Command {
       }),
     );
 
-  dataDir(pack.command('remove').description(t('cli:command.packRemove')).argument('<id>', t('cli:argument.packId')))
+  inDataDir(pack.command('remove').description(t('cli:command.packRemove')).argument('<id>', t('cli:argument.packId')))
     .option('--json', t('cli:option.json'))
     .action((id: string, options: DataDirOption) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         const removed = await call(context, core, 'packs.remove', { id });
         context.out(
           options.json ? JSON.stringify(removed) : t('cli:pack.removed', { id, size: formatBytes(removed.freedBytes, context.language) }),
@@ -65,11 +68,11 @@ export function registerPack(program: Command, context: CliContext): Command {
       }),
     );
 
-  dataDir(pack.command('export').description(t('cli:command.packExport')).argument('<id>', t('cli:argument.packId')))
+  inDataDir(pack.command('export').description(t('cli:command.packExport')).argument('<id>', t('cli:argument.packId')))
     .requiredOption('--out <file>', t('cli:option.outPack'))
     .option('--json', t('cli:option.json'))
     .action((id: string, options: DataDirOption & { out: string }) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         const exported = await call(context, core, 'packs.export', { id });
         const download = core.transfers.download(exported.downloadId);
         if (!download) throw new CliFailure(t('errors:api.internal'));
@@ -101,9 +104,7 @@ export function registerPack(program: Command, context: CliContext): Command {
           for (const root of await readRootsFrom(path.join(dataDirFrom(options.dataDir, context.env), 'trust', 'roots'), false))
             await trust.addRoot(root);
         }
-        const pack = await verifyPackFile(trust, file, path.basename(file)).catch((error: unknown) => {
-          throw error instanceof PackRefusal ? new CliFailure(t(error.messageKey, error.params)) : error;
-        });
+        const pack = await verifyPackFile(trust, file, path.basename(file));
         const { manifest, publisher } = pack;
         const summary = {
           id: manifest.id,

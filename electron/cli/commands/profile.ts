@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { Session } from '../../core/contract/profiles';
 import type { CliContext } from '../cli-context';
-import { call, withCore } from '../open-core';
-import { workAs } from '../work-as';
+import { call } from '../call-core';
+import { withCore } from '../open-core';
 
 interface ProfileOptions {
   readonly dataDir?: string;
@@ -22,14 +22,8 @@ export function registerProfile(program: Command, context: CliContext): void {
     .option('--active-pin <pin>', t('cli:option.activePin'))
     .option('--data-dir <dir>', t('cli:option.dataDirShort'))
     .action((name: string, options: ProfileOptions & { pin?: string; activePin?: string }) =>
-      withCore(context, options.dataDir, async (core) => {
-        // Adding someone is refused while the app is locked, as in the app itself.
-        await workAs(
-          context,
-          core,
-          { pinOption: '--active-pin', ...(options.activePin === undefined ? {} : { pin: options.activePin }) },
-          false,
-        );
+      // Adding someone is refused while the app is locked, as in the app itself.
+      withCore(context, { ...options, pinOption: '--active-pin', pin: options.activePin }, 'unlocked', async (core) => {
         const before = await call(context, core, 'profiles.session', {});
         const session = await call(
           context,
@@ -49,7 +43,7 @@ export function registerProfile(program: Command, context: CliContext): void {
     .option('--data-dir <dir>', t('cli:option.dataDirShort'))
     .option('--json', t('cli:option.json'))
     .action((options: ProfileOptions) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'open', async (core) => {
         const session = await call(context, core, 'profiles.session', {});
         if (options.json) return context.out(JSON.stringify({ profiles: session.profiles, activeId: session.activeId }));
         if (session.profiles.length === 0) return context.out(t('cli:profile.noneYet'));

@@ -5,13 +5,10 @@ import { registryNames, type ImportProblem, type RegistryName } from '../../core
 import { CliFailure, type CliContext } from '../cli-context';
 import { deliver } from '../deliver';
 import { uploadOf } from '../input-file';
-import { call, withCore } from '../open-core';
+import { call } from '../call-core';
+import { withCore } from '../open-core';
 import { parseChoice } from '../options';
-import { workAs, type PersonOptions } from '../work-as';
-
-interface RegistryOptions extends PersonOptions {
-  readonly dataDir?: string;
-}
+import type { CoreCommandOptions } from '../open-core';
 
 export function registerRegistry(program: Command, context: CliContext): void {
   const { t } = context;
@@ -25,10 +22,9 @@ export function registerRegistry(program: Command, context: CliContext): void {
 
   common(registry.command('import').description(t('cli:command.registryImport')))
     .argument('<file>', t('cli:argument.csvFile'))
-    .action(async (kind: string, file: string, options: RegistryOptions) => {
+    .action(async (kind: string, file: string, options: CoreCommandOptions) => {
       const name = registryOf(kind, context);
-      await withCore(context, options.dataDir, async (core) => {
-        await workAs(context, core, options, false);
+      await withCore(context, options, 'unlocked', async (core) => {
         const uploadId = await uploadOf(context, core, file);
         const outcome = await call(context, core, 'registry.import', { registry: name, uploadId });
         if (outcome.problems.length > 0) throw new CliFailure(describeProblems(outcome.problems, context));
@@ -38,10 +34,9 @@ export function registerRegistry(program: Command, context: CliContext): void {
 
   common(registry.command('export').description(t('cli:command.registryExport')))
     .option('--out <file>', t('cli:option.outExport'))
-    .action(async (kind: string, options: RegistryOptions & { out?: string }) => {
+    .action(async (kind: string, options: CoreCommandOptions & { out?: string }) => {
       const name = registryOf(kind, context);
-      await withCore(context, options.dataDir, async (core) => {
-        await workAs(context, core, options, false);
+      await withCore(context, options, 'unlocked', async (core) => {
         const exported = await call(context, core, 'registry.export', { registry: name });
         await deliver(context, core, exported.downloadId, options.out);
         if (options.out !== undefined)

@@ -4,11 +4,13 @@ import type { Command } from 'commander';
 import { formatBytes } from '../../../locales/format';
 import type { EventPayload } from '../../core/contract';
 import { CliFailure, type CliContext } from '../cli-context';
-import { call, withCore } from '../open-core';
+import { call } from '../call-core';
+import { withCore } from '../open-core';
 
 interface SyncOptions {
   readonly hub?: string;
   readonly dataDir?: string;
+  readonly pin?: string;
   readonly json?: boolean;
 }
 
@@ -19,9 +21,10 @@ export function registerSync(pack: Command, context: CliContext): void {
     .description(t('cli:command.packSync'))
     .option('--hub <url>', t('cli:option.hubUrl'))
     .option('--data-dir <dir>', t('cli:option.dataDirShort'))
+    .option('--pin <pin>', t('cli:option.activePin'))
     .option('--json', t('cli:option.json'))
     .action((options: SyncOptions) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         // The address given is remembered: this laptop's hub from now on.
         if (options.hub !== undefined) await call(context, core, 'settings.update', { hubUrl: options.hub });
         const check = await call(context, core, 'sync.check', {});

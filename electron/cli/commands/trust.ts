@@ -3,10 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CliFailure, type CliContext } from '../cli-context';
-import { call, withCore } from '../open-core';
+import { call } from '../call-core';
+import { withCore } from '../open-core';
 
 interface TrustOptions {
   readonly dataDir?: string;
+  readonly pin?: string;
   readonly json?: boolean;
 }
 
@@ -21,11 +23,12 @@ export function registerTrust(program: Command, context: CliContext): void {
     .option('--prefix <prefix...>', t('cli:option.rootPrefix'))
     .option('--demo', t('cli:option.demoRoot'))
     .option('--data-dir <dir>', t('cli:option.dataDirShort'))
+    .option('--pin <pin>', t('cli:option.activePin'))
     .option('--json', t('cli:option.json'))
     .action((file: string, options: TrustOptions & { prefix?: string[]; demo?: boolean }) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         const text = await readFile(file, 'utf8').catch(() => {
-          throw new CliFailure(t('cli:key.badFile', { file, reason: t('cli:key.unreadable') }));
+          throw new CliFailure(t('cli:key.file.unreadable', { file }));
         });
         const root = await call(context, core, 'trust.add', {
           root: text,
@@ -44,9 +47,10 @@ export function registerTrust(program: Command, context: CliContext): void {
     .command('list')
     .description(t('cli:command.trustList'))
     .option('--data-dir <dir>', t('cli:option.dataDirShort'))
+    .option('--pin <pin>', t('cli:option.activePin'))
     .option('--json', t('cli:option.json'))
     .action((options: TrustOptions) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         const { roots } = await call(context, core, 'trust.list', {});
         if (options.json) return context.out(JSON.stringify({ roots }));
         for (const root of roots) {
@@ -68,9 +72,10 @@ export function registerTrust(program: Command, context: CliContext): void {
     .description(t('cli:command.trustRemove'))
     .argument('<keyId>', t('cli:argument.keyId'))
     .option('--data-dir <dir>', t('cli:option.dataDirShort'))
+    .option('--pin <pin>', t('cli:option.activePin'))
     .option('--json', t('cli:option.json'))
     .action((keyId: string, options: TrustOptions) =>
-      withCore(context, options.dataDir, async (core) => {
+      withCore(context, options, 'unlocked', async (core) => {
         const { removed } = await call(context, core, 'trust.remove', { keyId });
         if (!removed) throw new CliFailure(t('cli:trust.notAdded', { keyId }));
         context.out(options.json ? JSON.stringify({ keyId, removed }) : t('cli:trust.removed', { keyId }));

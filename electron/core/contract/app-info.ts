@@ -21,5 +21,5 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const appInfoContract = {
-  'app.info': { input: z.strictObject({}), result: appInfoSchema },
+  'app.info': { access: 'open', input: z.strictObject({}), result: appInfoSchema },
 } satisfies ContractSlice;

@@ -7,6 +7,7 @@ import { settingsContract } from './settings';
 import { packsContract } from './packs';
 import { syncContract } from './sync';
 import { libraryContract } from './library';
+import { plansContract } from './plans';
 import { logbooksContract } from './logbooks';
 import { registriesContract } from './registries';
 import { profilesContract } from './profiles';
@@ -19,6 +20,7 @@ export const contract = joinContract(
   packsContract,
   syncContract,
   libraryContract,
+  plansContract,
   logbooksContract,
   registriesContract,
   profilesContract,
@@ -79,7 +81,8 @@ export type { AppInfo, Notice } from './app-info';
 export type { Settings, SettingsPatch } from './settings';
 export type { PackSummary, TrustedRootSummary } from './packs';
 export type { AvailablePack } from './sync';
-export type { ListedMaterial, Material, MaterialPack, SearchHit, SessionPlan } from './library';
+export type { ListedMaterial, Material, MaterialPack, SearchHit } from './library';
+export type { SessionPlan } from './plans';
 export type { LogbookKind, LogRecord, MaterialUse, RecordStatus, Revision } from './logbooks';
 export type { RegistryEntry, RegistryName, ImportProblem, VillageData, FigureData, PlaceData } from './registries';
 export type { Profile, Session } from './profiles';

@@ -66,21 +66,13 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const planSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  materials: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type SessionPlan = z.infer<typeof planSchema>;
-
 export const libraryContract = {
   /**
    * Every material, newest first, narrowed by the filters; with the facets to filter by. With
    * `limit`, only the first materials: a list can show those while the rest is on its way.
    */
   'library.list': {
+    access: 'unlocked',
     input: z.strictObject({ ...filters, limit: z.number().int().min(1).max(1_000).optional() }),
     result: z.object({
       materials: z.array(listedMaterialSchema),
@@ -92,27 +84,20 @@ export const libraryContract = {
   },
   /** One material whole, with its pack; an id the library does not hold is refused as not found. */
   'library.material': {
+    access: 'unlocked',
     input: z.strictObject({ id: z.string().min(1).max(200) }),
     result: z.object({ material: materialSchema, pack: materialPackSchema }),
   },
   /** Offline search over titles, topics and article text; accents and apostrophes optional. */
   'library.search': {
+    access: 'unlocked',
     input: z.strictObject({ query: z.string().max(10_000), limit: z.number().int().min(1).max(200).optional(), ...filters }),
     result: z.object({ hits: z.array(searchHitSchema), total: z.number() }),
   },
   /** Checks a material's files are all there and whole, and says which are not. */
   'library.check': {
+    access: 'unlocked',
     input: z.strictObject({ id: z.string().max(200) }),
     result: z.object({ missing: z.array(z.string()), damaged: z.array(z.string()) }),
   },
-  'plans.list': { input: z.strictObject({}), result: z.object({ plans: z.array(planSchema) }) },
-  'plans.save': {
-    input: z.strictObject({
-      id: z.string().max(64).optional(),
-      title: z.string().trim().min(1).max(200),
-      materials: z.array(z.string().max(200)).max(500),
-    }),
-    result: planSchema,
-  },
-  'plans.remove': { input: z.strictObject({ id: z.string().max(64) }), result: z.object({ removed: z.boolean() }) },
 } satisfies ContractSlice;

@@ -229,15 +229,17 @@ const recordRef = z.strictObject({ kind: z.enum(logbookKinds), id, month: monthK
 export const logbooksContract = {
   /** A logbook's records in a span of months, newest first, narrowed by the filters. */
   'logbook.list': {
+    access: 'unlocked',
     input: listFilters.superRefine(spanInOrder),
     result: z.object({ records: z.array(logRecordSchema), total: z.number(), months: z.array(z.string()) }),
   },
-  'logbook.get': { input: recordRef, result: logRecordSchema },
+  'logbook.get': { access: 'unlocked', input: recordRef, result: logRecordSchema },
   /**
    * Creates a record (no id) or saves a new state of one. `finalise` asks for every
    * required field; a final record stays final and keeps its earlier states.
    */
   'logbook.save': {
+    access: 'author',
     input: z.strictObject({
       kind: z.enum(logbookKinds),
       id: id.optional(),
@@ -249,11 +251,13 @@ export const logbooksContract = {
   },
   /** Takes a record out of use, with the reason; it stays, marked withdrawn. */
   'logbook.withdraw': {
+    access: 'author',
     input: z.strictObject({ kind: z.enum(logbookKinds), id, month: monthKey.optional(), reason: z.string().trim().min(3).max(1000) }),
     result: logRecordSchema,
   },
   /** The records of a span as a CSV (UTF-8 with BOM, for Excel) or JSON file to save. */
   'logbook.export': {
+    access: 'unlocked',
     input: listFilters.extend({ format: z.enum(['csv', 'json']) }).superRefine(spanInOrder),
     result: z.object({ downloadId: z.string(), fileName: z.string(), size: z.number(), count: z.number() }),
   },
@@ -263,6 +267,7 @@ export const logbooksContract = {
    * added and every wrong entry is named with its field.
    */
   'logbook.import': {
+    access: 'author',
     input: z.strictObject({ kind: z.enum(logbookKinds), uploadId: z.string().max(64), finalise: z.boolean() }),
     result: z.object({ imported: z.number(), ids: z.array(z.string()), invalidEntries: z.number(), problems: z.array(entryProblemSchema) }),
   },

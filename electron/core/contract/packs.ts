@@ -52,17 +52,27 @@ const packIdInput = z.string().min(3).max(128);
 const transferId = z.string().regex(/^[0-9a-f]{32}$/);
 
 export const packsContract = {
-  'packs.list': { input: z.strictObject({}), result: z.object({ packs: z.array(packSummarySchema), storeBytes: z.number() }) },
+  'packs.list': {
+    access: 'unlocked',
+    input: z.strictObject({}),
+    result: z.object({ packs: z.array(packSummarySchema), storeBytes: z.number() }),
+  },
   /** Installs a file handed over beforehand (upload over HTTP, a dropped or picked file over IPC). */
-  'packs.import': { input: z.strictObject({ uploadId: transferId }), result: importOutcomeSchema },
-  'packs.remove': { input: z.strictObject({ id: packIdInput }), result: z.object({ id: z.string(), freedBytes: z.number() }) },
+  'packs.import': { access: 'unlocked', input: z.strictObject({ uploadId: transferId }), result: importOutcomeSchema },
+  'packs.remove': {
+    access: 'unlocked',
+    input: z.strictObject({ id: packIdInput }),
+    result: z.object({ id: z.string(), freedBytes: z.number() }),
+  },
   /** Writes the installed pack, original signatures and all, to a file the transport then hands out. */
   'packs.export': {
+    access: 'unlocked',
     input: z.strictObject({ id: packIdInput }),
     result: z.object({ downloadId: transferId, fileName: z.string(), size: z.number() }),
   },
-  'trust.list': { input: z.strictObject({}), result: z.object({ roots: z.array(trustedRootSchema) }) },
+  'trust.list': { access: 'unlocked', input: z.strictObject({}), result: z.object({ roots: z.array(trustedRootSchema) }) },
   'trust.add': {
+    access: 'unlocked',
     input: z.strictObject({
       root: z
         .string()
@@ -73,5 +83,9 @@ export const packsContract = {
     }),
     result: trustedRootSchema,
   },
-  'trust.remove': { input: z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{32}$/) }), result: z.object({ removed: z.boolean() }) },
+  'trust.remove': {
+    access: 'unlocked',
+    input: z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    result: z.object({ removed: z.boolean() }),
+  },
 } satisfies ContractSlice;

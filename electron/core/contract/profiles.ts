@@ -23,9 +23,10 @@ const pin = z.string().regex(/^\d{4,8}$/);
 const profileId = z.string().min(1).max(64);
 
 export const profilesContract = {
-  'profiles.session': { input: z.strictObject({}), result: sessionSchema },
+  'profiles.session': { access: 'open', input: z.strictObject({}), result: sessionSchema },
   /** Adds a person, or renames one or changes their PIN (the current PIN is needed to change it). */
   'profiles.save': {
+    access: 'unlocked',
     input: z.strictObject({
       id: profileId.optional(),
       name: z.string().trim().min(1).max(100),
@@ -40,10 +41,15 @@ export const profilesContract = {
    * command's run (the CLI's --profile): the person chosen in the app stays chosen.
    */
   'profiles.activate': {
+    access: 'open',
     input: z.strictObject({ id: profileId, pin: z.string().max(8).optional(), remember: z.boolean().optional() }),
     result: sessionSchema,
   },
   /** Locks now (the UI calls this after the idle time, or on the person's request). */
-  'profiles.lock': { input: z.strictObject({}), result: sessionSchema },
-  'profiles.setIdleLock': { input: z.strictObject({ minutes: z.number().int().min(0).max(240) }), result: sessionSchema },
+  'profiles.lock': { access: 'open', input: z.strictObject({}), result: sessionSchema },
+  'profiles.setIdleLock': {
+    access: 'unlocked',
+    input: z.strictObject({ minutes: z.number().int().min(0).max(240) }),
+    result: sessionSchema,
+  },
 } satisfies ContractSlice;

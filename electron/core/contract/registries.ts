@@ -116,23 +116,27 @@ const download = z.object({ downloadId: z.string(), fileName: z.string(), size: 
 
 export const registriesContract = {
   'registry.list': {
+    access: 'unlocked',
     input: z.strictObject({ registry, text: z.string().max(200).optional() }),
     result: z.object({ entries: z.array(registryEntrySchema) }),
   },
   'registry.save': {
+    access: 'unlocked',
     input: z.strictObject({ registry, id: entryId.optional(), data: z.record(z.string(), z.unknown()) }),
     result: registryEntrySchema,
   },
   /** Reads a CSV file; imports every row, or none and says which rows are wrong. */
   'registry.import': {
+    access: 'unlocked',
     input: z.strictObject({ registry, uploadId: z.string().max(64) }),
     result: z.object({ imported: z.number(), problems: z.array(importProblemSchema) }),
   },
-  'registry.export': { input: z.strictObject({ registry }), result: download },
+  'registry.export': { access: 'unlocked', input: z.strictObject({ registry }), result: download },
   /** Everything kept about one person (their entry and the records naming them), as JSON. */
-  'registry.exportPerson': { input: z.strictObject({ id: entryId }), result: download },
+  'registry.exportPerson': { access: 'unlocked', input: z.strictObject({ id: entryId }), result: download },
   /** Erases one person on their request: the entry goes, records keep only that someone was there. */
   'registry.erasePerson': {
+    access: 'unlocked',
     input: z.strictObject({ id: entryId, confirmName: z.string().max(200) }),
     result: z.object({ erased: z.boolean(), recordsChanged: z.number() }),
   },

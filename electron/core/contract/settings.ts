@@ -28,6 +28,6 @@ export const settingsPatchSchema = z.strictObject({
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const settingsContract = {
-  'settings.get': { input: z.strictObject({}), result: settingsSchema },
-  'settings.update': { input: settingsPatchSchema, result: settingsSchema },
+  'settings.get': { access: 'open', input: z.strictObject({}), result: settingsSchema },
+  'settings.update': { access: 'unlocked', input: settingsPatchSchema, result: settingsSchema },
 } satisfies ContractSlice;

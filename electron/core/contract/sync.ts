@@ -37,6 +37,7 @@ export const withdrawalSchema = z.object({
 export const syncContract = {
   /** What the app knows without the network: the last catalog accepted and its withdrawals. */
   'sync.status': {
+    access: 'unlocked',
     input: z.strictObject({}),
     result: z.object({
       hubUrl: z.string(),
@@ -47,9 +48,14 @@ export const syncContract = {
     }),
   },
   /** Asks the hub what is new: fetches and checks the catalog and the manifests it names. */
-  'sync.check': { input: z.strictObject({}), result: z.object({ catalog: catalogStatusSchema, packs: z.array(availablePackSchema) }) },
+  'sync.check': {
+    access: 'unlocked',
+    input: z.strictObject({}),
+    result: z.object({ catalog: catalogStatusSchema, packs: z.array(availablePackSchema) }),
+  },
   /** Downloads (resuming where it stopped) and installs the packs named, or every new one. */
   'sync.run': {
+    access: 'unlocked',
     input: z.strictObject({ ids: z.array(z.string().max(128)).max(1000).optional() }),
     result: z.object({
       cancelled: z.boolean(),
@@ -64,5 +70,5 @@ export const syncContract = {
       ),
     }),
   },
-  'sync.cancel': { input: z.strictObject({}), result: z.object({ cancelled: z.boolean() }) },
+  'sync.cancel': { access: 'unlocked', input: z.strictObject({}), result: z.object({ cancelled: z.boolean() }) },
 } satisfies ContractSlice;

@@ -1,18 +1,18 @@
 import type { MessageParams } from '../contract/api-error';
+import { Failure } from '../failure';
 
-export type DataDirErrorCode = 'data_dir_locked' | 'data_dir_read_only' | 'data_dir_unusable';
+export type DataDirReason = 'locked' | 'readOnly' | 'unusable';
 
-/** The data folder cannot be used: said in the user's language by whoever shows it. */
-export class DataDirError extends Error {
-  readonly code: DataDirErrorCode;
-  readonly messageKey: string;
-  readonly params: MessageParams;
+/**
+ * The data folder cannot be used: said in the user's language by whoever shows it (the
+ * desktop app's start dialog, the CLI). Another program holding it is a wait; a folder
+ * that cannot be written is the disk's matter.
+ */
+export class DataDirError extends Failure {
+  readonly reason: DataDirReason;
 
-  constructor(code: DataDirErrorCode, messageKey: string, params: MessageParams) {
-    super(`${code}: ${JSON.stringify(params)}`);
-    this.name = 'DataDirError';
-    this.code = code;
-    this.messageKey = messageKey;
-    this.params = params;
+  constructor(reason: DataDirReason, params: MessageParams) {
+    super(reason === 'locked' ? 'unavailable' : 'storage_failed', `errors:dataDir.${reason}`, { params });
+    this.reason = reason;
   }
 }

@@ -55,7 +55,7 @@ export async function acquireDataDirLock(dataDir: string, kind: HolderKind): Pro
       await unlink(file).catch(() => undefined);
       continue;
     }
-    throw new DataDirError('data_dir_locked', 'errors:dataDir.locked', {
+    throw new DataDirError('locked', {
       path: dir,
       pid: current.holder.pid,
       kind: current.holder.kind,
@@ -63,7 +63,7 @@ export async function acquireDataDirLock(dataDir: string, kind: HolderKind): Pro
       since: current.holder.startedAt,
     });
   }
-  throw new DataDirError('data_dir_unusable', 'errors:dataDir.unusable', { path: dir, reason: 'lock' });
+  throw new DataDirError('unusable', { path: dir, reason: 'lock' });
 }
 
 async function ensureFolder(dir: string): Promise<void> {
@@ -137,7 +137,7 @@ function releaseSync(file: string, holder: LockHolder): void {
 function folderError(error: unknown, dir: string): DataDirError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new DataDirError('data_dir_read_only', 'errors:dataDir.readOnly', { path: dir });
+    return new DataDirError('readOnly', { path: dir });
   }
-  return new DataDirError('data_dir_unusable', 'errors:dataDir.unusable', { path: dir, reason: code || String(error) });
+  return new DataDirError('unusable', { path: dir, reason: code || String(error) });
 }

@@ -1,12 +1,11 @@
 import type { Handlers } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { Translate } from '../i18n/translator';
-import type { ProfileSession } from '../profiles/profile-session';
 import type { RegistryStore } from '../registries/registry-store';
 import { entryName } from '../registries/registry-store';
 import type { Transfers } from '../transfers/transfers';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
 import { logbookToCsv, logbookToJson } from './logbook-export';
 import { parseImportFile } from './logbook-import';
 import type { LogbookService } from './logbook-service';
@@ -22,32 +21,24 @@ const maxImportBytes = 64 * 1024 * 1024;
 export function logbookHandlers(
   logbooks: LogbookService,
   registries: RegistryStore,
-  session: ProfileSession,
   transfers: Transfers,
   events: EventBus,
   translate: () => Translate,
 ): LogbookHandlers {
   return {
-    'logbook.list': (filters) => {
-      session.assertUnlocked();
-      return logbooks.list(filters);
-    },
-    'logbook.get': ({ kind, id, month }) => {
-      session.assertUnlocked();
-      return logbooks.get(kind, id, month);
-    },
-    'logbook.save': async (request) => {
-      const saved = await logbooks.save(request, session.author());
+    'logbook.list': (filters) => logbooks.list(filters),
+    'logbook.get': ({ kind, id, month }) => logbooks.get(kind, id, month),
+    'logbook.save': async (request, author) => {
+      const saved = await logbooks.save(request, author);
       events.emit('logbook.changed', { kind: saved.kind, id: saved.id });
       return saved;
     },
-    'logbook.withdraw': async ({ kind, id, month, reason }) => {
-      const saved = await logbooks.withdraw(kind, id, month, reason, session.author());
+    'logbook.withdraw': async ({ kind, id, month, reason }, author) => {
+      const saved = await logbooks.withdraw(kind, id, month, reason, author);
       events.emit('logbook.changed', { kind: saved.kind, id: saved.id });
       return saved;
     },
     'logbook.export': async ({ format, ...filters }) => {
-      session.assertUnlocked();
       const { records, months } = await logbooks.list(filters);
       const t = translate();
       const nameOf = (registry: 'villages' | 'figures' | 'places', id: string) => {
@@ -64,10 +55,9 @@ export function logbookHandlers(
       const { id: downloadId, size } = await transfers.registerDownload(out, fileName);
       return { downloadId, fileName, size, count: records.length };
     },
-    'logbook.import': async ({ kind, uploadId, finalise }) => {
-      const author = session.author();
+    'logbook.import': async ({ kind, uploadId, finalise }, author) => {
       const upload = transfers.takeUpload(uploadId);
-      if (!upload) throw new ApiFailure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
+      if (!upload) throw new Failure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
       const tooLarge = (await stat(upload.path)).size > maxImportBytes;
       const parsed = tooLarge
         ? { problem: { messageKey: 'logbooks:import.tooLarge', params: { max: maxImportBytes } } }

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
 import type { EntryProblem, LogbookKind, RecordData } from '../contract/logbooks';
 import { validRecordData } from './record-validation';
 
@@ -65,8 +65,8 @@ function checkEntry(
   try {
     return { data: validRecordData(kind, entry as Record<string, unknown>, mode) };
   } catch (error) {
-    if (!(error instanceof ApiFailure)) throw error;
-    const { field, messageKey, params, fields } = error.error;
+    if (!(error instanceof Failure)) throw error;
+    const { field, messageKey, params, fields } = error.toApiError();
     const problems = new Map<string | undefined, EntryProblem>();
     for (const each of fields ?? [{ field, messageKey, params }]) {
       // The form's fields sit under `data.`; in the file, each entry is that data itself.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
 import type { EntryProblem, LogbookKind, LogListFilters, LogRecord, RecordData } from '../contract/logbooks';
 import { fold } from '../library/search-folding';
 import type { Author } from '../profiles/profile-session';
@@ -88,7 +88,7 @@ export class LogbookService {
 
   async get(kind: LogbookKind, id: string, month?: string): Promise<LogRecord> {
     const found = await this.#find(kind, id, month);
-    if (!found) throw new ApiFailure('not_found', 'logbooks:notFound', { field: 'id' });
+    if (!found) throw new Failure('not_found', 'logbooks:notFound', { field: 'id' });
     return found.record;
   }
 
@@ -103,9 +103,9 @@ export class LogbookService {
         return record;
       }
       const found = await this.#find(request.kind, request.id, request.month);
-      if (!found) throw new ApiFailure('not_found', 'logbooks:notFound', { field: 'id' });
+      if (!found) throw new Failure('not_found', 'logbooks:notFound', { field: 'id' });
       const previous = found.record;
-      if (previous.status === 'withdrawn') throw new ApiFailure('refused', 'logbooks:withdrawnIsFinal');
+      if (previous.status === 'withdrawn') throw new Failure('refused', 'logbooks:withdrawnIsFinal');
       // A final record stays final: an edit must be as complete as the record was.
       const final = request.finalise || previous.status === 'final';
       const data = validRecordData(request.kind, request.data, final ? 'final' : 'draft');
@@ -155,9 +155,9 @@ export class LogbookService {
   withdraw(kind: LogbookKind, id: string, month: string | undefined, reason: string, author: Author): Promise<LogRecord> {
     return this.#serially(async () => {
       const found = await this.#find(kind, id, month);
-      if (!found) throw new ApiFailure('not_found', 'logbooks:notFound', { field: 'id' });
+      if (!found) throw new Failure('not_found', 'logbooks:notFound', { field: 'id' });
       const previous = found.record;
-      if (previous.status === 'withdrawn') throw new ApiFailure('refused', 'logbooks:alreadyWithdrawn');
+      if (previous.status === 'withdrawn') throw new Failure('refused', 'logbooks:alreadyWithdrawn');
       const now = this.#clock().toISOString();
       const next: LogRecord = {
         ...previous,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalidInput } from '../api/api-failure';
+import { invalidInput } from '../failure';
 import { validationError } from '../api/validation-error';
 import { crossFieldIssues, recordDataSchemas, type LogbookKind, type RecordData } from '../contract/logbooks';
 import { withoutEmpty } from './without-empty';

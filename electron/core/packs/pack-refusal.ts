@@ -1,4 +1,5 @@
 import type { MessageParams } from '../contract/api-error';
+import { Failure } from '../failure';
 
 /** Why a pack was refused; each has a message `packs:refused.<reason>` naming the pack. */
 export type RefusalReason =
@@ -29,21 +30,15 @@ export type RefusalReason =
 
 /**
  * A pack that will not be installed (or verified), with the reason and the pack's name.
- * Nothing was changed when this is thrown: the previous version still works.
+ * Nothing was changed when this is thrown: the previous version still works. A full or
+ * failing disk is the storage's fault, not the pack's, and is coded as such.
  */
-export class PackRefusal extends Error {
+export class PackRefusal extends Failure {
   readonly reason: RefusalReason;
-  readonly params: MessageParams;
 
   constructor(reason: RefusalReason, params: MessageParams & { pack: string }) {
-    super(`${reason}: ${JSON.stringify(params)}`);
-    this.name = 'PackRefusal';
+    super(reason === 'diskFull' || reason === 'storageFailed' ? 'storage_failed' : 'refused', `packs:refused.${reason}`, { params });
     this.reason = reason;
-    this.params = params;
-  }
-
-  get messageKey(): string {
-    return `packs:refused.${this.reason}`;
   }
 
   /** The same refusal, naming the pack better once its manifest has been read. */

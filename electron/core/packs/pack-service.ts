@@ -1,5 +1,6 @@
 // The packs of one data folder: install, list, remove, export, trust. One operation at a
 // time, so two imports can never interleave their switches.
+import { Failure } from '../failure';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PackSummary, TrustedRootSummary } from '../contract/packs';
@@ -48,13 +49,9 @@ export interface PackService {
 }
 
 /** Asked to remove or export a pack that is not installed here (not a refused pack). */
-export class PackNotInstalled extends Error {
-  readonly id: string;
-
+export class PackNotInstalled extends Failure {
   constructor(id: string) {
-    super(`not installed: ${id}`);
-    this.name = 'PackNotInstalled';
-    this.id = id;
+    super('not_found', 'packs:notInstalled', { field: 'id', params: { id } });
   }
 }
 

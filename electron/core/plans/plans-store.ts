@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { planSchema, type SessionPlan } from '../contract/library';
+import { planSchema, type SessionPlan } from '../contract/plans';
 import { DurableJsonFile } from '../storage/durable-json-file';
 import { replaceData } from '../storage/replace-data';
 

@@ -1,5 +1,7 @@
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
+import type { Access } from '../contract/define';
 import type { Session } from '../contract/profiles';
+import type { Gate } from '../api/dispatcher';
 import { hashPin, pinMatches } from './pin-hash';
 import type { ProfileStore, StoredProfile } from './profile-store';
 
@@ -14,9 +16,9 @@ const lockoutMs = 30_000;
 
 /**
  * Who is working now, and whether the app is locked. The lock lives here, in the core, so
- * that no caller (a page, the HTTP host) can read or write records while it is on.
+ * that no caller (a page, the HTTP host, the CLI) can read or write while it is on.
  */
-export class ProfileSession {
+export class ProfileSession implements Gate {
   readonly #store: ProfileStore;
   readonly #clock: () => Date;
   #locked: boolean;
@@ -47,16 +49,18 @@ export class ProfileSession {
     };
   }
 
-  /** The author of what is saved now; refuses while locked or before anyone is chosen. */
-  author(): Author {
-    this.assertUnlocked();
+  /**
+   * The lock, as the dispatcher applies it to every call by its method's access rule:
+   * nothing but what the lock screen needs while locked, and an author for what is saved
+   * under someone's name.
+   */
+  admit(access: Access): Author | undefined {
+    if (access === 'open') return undefined;
+    if (this.#locked) throw new Failure('forbidden', 'profiles:locked');
+    if (access === 'unlocked') return undefined;
     const active = this.#active();
-    if (!active) throw new ApiFailure('refused', 'profiles:noneActive');
+    if (!active) throw new Failure('refused', 'profiles:noneActive');
     return { profileId: active.id, name: active.name };
-  }
-
-  assertUnlocked(): void {
-    if (this.#locked) throw new ApiFailure('forbidden', 'profiles:locked');
   }
 
   async save(input: {
@@ -66,15 +70,15 @@ export class ProfileSession {
     currentPin?: string | undefined;
   }): Promise<Session> {
     if (input.id === undefined) {
-      // Anyone may add themselves, except while the app is locked.
-      this.assertUnlocked();
       const added = await this.#store.add(input.name, input.pin ? await hashPin(input.pin) : undefined, this.#clock());
       if (this.#store.data.activeId === null) await this.#store.setActive(added.id);
       return this.session();
     }
-    this.assertUnlocked();
     const profile = this.#find(input.id);
-    if (input.pin !== undefined && profile.pin) await this.#checkPin(profile, input.currentPin, 'currentPin');
+    // A profile is changed by its own person: whoever works now, or whoever gives its PIN.
+    // Changing a PIN always asks for the current one, so an unattended laptop cannot.
+    const someoneElse = profile.id !== this.#active()?.id;
+    if (profile.pin && (someoneElse || input.pin !== undefined)) await this.#checkPin(profile, input.currentPin, 'currentPin');
     await this.#store.update(profile.id, {
       name: input.name,
       ...(input.pin === undefined ? {} : { pin: input.pin === null ? null : await hashPin(input.pin) }),
@@ -88,7 +92,7 @@ export class ProfileSession {
     if (profile.pin) await this.#checkPin(profile, pin, 'pin');
     else if (this.#locked && this.#active()?.pin) {
       // Switching to a profile without a PIN must not be a way round the lock.
-      throw new ApiFailure('forbidden', 'profiles:locked');
+      throw new Failure('forbidden', 'profiles:locked');
     }
     if (remember) await this.#store.setActive(profile.id);
     this.#chosenForNow = remember ? undefined : profile.id;
@@ -102,7 +106,6 @@ export class ProfileSession {
   }
 
   async setIdleLock(minutes: number): Promise<Session> {
-    this.assertUnlocked();
     await this.#store.setIdleLock(minutes);
     return this.session();
   }
@@ -115,14 +118,14 @@ export class ProfileSession {
 
   #find(id: string): StoredProfile {
     const profile = this.#store.data.profiles.find((each) => each.id === id);
-    if (!profile) throw new ApiFailure('not_found', 'profiles:notFound', { field: 'id' });
+    if (!profile) throw new Failure('not_found', 'profiles:notFound', { field: 'id' });
     return profile;
   }
 
   async #checkPin(profile: StoredProfile, pin: string | undefined, field: string): Promise<void> {
     const now = this.#clock().getTime();
     if (now < this.#lockedOutUntil) {
-      throw new ApiFailure('refused', 'profiles:tooManyAttempts', {
+      throw new Failure('refused', 'profiles:tooManyAttempts', {
         field,
         params: { seconds: Math.ceil((this.#lockedOutUntil - now) / 1000) },
       });
@@ -136,6 +139,6 @@ export class ProfileSession {
       this.#failures = 0;
       this.#lockedOutUntil = now + lockoutMs;
     }
-    throw new ApiFailure('refused', 'profiles:wrongPin', { field });
+    throw new Failure('refused', 'profiles:wrongPin', { field });
   }
 }

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
 import type { LogRecord } from '../contract/logbooks';
 import type { RegistryEntry } from '../contract/registries';
 import { fold } from '../library/search-folding';
@@ -49,7 +49,7 @@ export async function erasePerson(
 ): Promise<number> {
   const person = figure(registries, id);
   if (fold(confirmName).trim() !== fold(entryName(person)).trim())
-    throw new ApiFailure('invalid_input', 'registries:erase.confirmMismatch', { field: 'confirmName' });
+    throw new Failure('invalid_input', 'registries:erase.confirmMismatch', { field: 'confirmName' });
   let changed = 0;
   const months: string[] = [];
   for await (const { month } of logbooks.all('figureOutreach')) months.push(month);
@@ -73,7 +73,7 @@ export async function erasePerson(
 
 function figure(registries: RegistryStore, id: string): RegistryEntry {
   const person = registries.get('figures', id);
-  if (!person) throw new ApiFailure('not_found', 'registries:notFound', { field: 'id' });
+  if (!person) throw new Failure('not_found', 'registries:notFound', { field: 'id' });
   return person;
 }
 

@@ -1,10 +1,9 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Handlers } from '../api/dispatcher';
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
 import type { EventBus } from '../api/event-bus';
 import type { Translate } from '../i18n/translator';
 import type { LogbookService } from '../logbooks/logbook-service';
-import type { ProfileSession } from '../profiles/profile-session';
 import type { Transfers } from '../transfers/transfers';
 import { erasePerson, personData } from './person-data';
 import { parseRegistryCsv, registryToCsv } from './registry-csv';
@@ -22,7 +21,6 @@ const maxCsvBytes = 20 * 1024 * 1024;
 export function registryHandlers(
   registries: RegistryStore,
   logbooks: LogbookService,
-  session: ProfileSession,
   transfers: Transfers,
   events: EventBus,
   translate: () => Translate,
@@ -34,20 +32,15 @@ export function registryHandlers(
     return { downloadId, fileName, size };
   };
   return {
-    'registry.list': ({ registry, text }) => {
-      session.assertUnlocked();
-      return { entries: registries.list(registry, text) };
-    },
+    'registry.list': ({ registry, text }) => ({ entries: registries.list(registry, text) }),
     'registry.save': async ({ registry, id, data }) => {
-      session.assertUnlocked();
       const [saved] = await registries.saveAll(registry, [{ id, data: validRegistryData(registry, data) }]);
       events.emit('registry.changed', { registry });
       return saved!;
     },
     'registry.import': async ({ registry, uploadId }) => {
-      session.assertUnlocked();
       const upload = transfers.takeUpload(uploadId);
-      if (!upload) throw new ApiFailure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
+      if (!upload) throw new Failure('not_found', 'errors:transfer.unknownUpload', { field: 'uploadId' });
       if ((await stat(upload.path)).size > maxCsvBytes)
         return { imported: 0, problems: [{ row: 0, messageKey: 'registries:import.tooLarge', params: { max: maxCsvBytes } }] };
       const bytes = await readFile(upload.path);
@@ -63,17 +56,14 @@ export function registryHandlers(
       return { imported: parsed.rows.length, problems: [] };
     },
     'registry.export': async ({ registry }) => {
-      session.assertUnlocked();
       const t = translate();
       return offer(`chieng-${registry}.csv`, registryToCsv(registry, registries.list(registry), registries.list('villages'), t));
     },
     'registry.exportPerson': async ({ id }) => {
-      session.assertUnlocked();
       const { fileName, json } = await personData(registries, logbooks, id, new Date());
       return offer(fileName, json);
     },
     'registry.erasePerson': async ({ id, confirmName }) => {
-      session.assertUnlocked();
       const recordsChanged = await erasePerson(registries, logbooks, id, confirmName, new Date());
       events.emit('registry.changed', { registry: 'figures' });
       if (recordsChanged > 0) events.emit('logbook.changed', { kind: 'figureOutreach', id: '' });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
 import { registryEntrySchema, registryNames, type RegistryData, type RegistryEntry, type RegistryName } from '../contract/registries';
 import { fold } from '../library/search-folding';
 import { newRecordId } from '../logbooks/record-id';
@@ -72,7 +72,7 @@ export class RegistryStore {
       const saved: RegistryEntry[] = [];
       for (const change of changes) {
         const index = change.id === undefined ? -1 : entries.findIndex((entry) => entry.id === change.id);
-        if (change.id !== undefined && index < 0) throw new ApiFailure('not_found', 'registries:notFound', { field: 'id' });
+        if (change.id !== undefined && index < 0) throw new Failure('not_found', 'registries:notFound', { field: 'id' });
         this.#refuseDuplicateName(registry, entries, change.data, change.id);
         const previous = entries[index];
         const entry: RegistryEntry = previous
@@ -104,7 +104,7 @@ export class RegistryStore {
     if (registry === 'figures') return;
     const name = fold(String((data as Record<string, unknown>)[nameField[registry]]));
     if (entries.some((entry) => entry.id !== id && fold(entryName(entry)) === name)) {
-      throw new ApiFailure('invalid_input', 'registries:duplicateName', {
+      throw new Failure('invalid_input', 'registries:duplicateName', {
         field: `data.${nameField[registry]}`,
         params: { name: String((data as Record<string, unknown>)[nameField[registry]]) },
       });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalidInput } from '../api/api-failure';
+import { invalidInput } from '../failure';
 import { validationError } from '../api/validation-error';
 import { figureConsentIssues, registryDataSchemas, type RegistryData, type RegistryName } from '../contract/registries';
 import { withoutEmpty } from '../logbooks/without-empty';

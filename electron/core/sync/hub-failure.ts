@@ -1,4 +1,5 @@
 import type { MessageParams } from '../contract/api-error';
+import { Failure } from '../failure';
 
 export type HubFailureReason =
   /** No network at all: said as "offline", never as an error. */
@@ -15,18 +16,11 @@ export type HubFailureReason =
   | 'badUrl';
 
 /** Why talking to the hub failed; message `sync:failure.<reason>`. */
-export class HubFailure extends Error {
+export class HubFailure extends Failure {
   readonly reason: HubFailureReason;
-  readonly params: MessageParams;
 
   constructor(reason: HubFailureReason, params: MessageParams = {}) {
-    super(`${reason}: ${JSON.stringify(params)}`);
-    this.name = 'HubFailure';
+    super('unavailable', `sync:failure.${reason}`, { params });
     this.reason = reason;
-    this.params = params;
-  }
-
-  get messageKey(): string {
-    return `sync:failure.${this.reason}`;
   }
 }

@@ -1,10 +1,8 @@
 import type { Handlers } from '../api/dispatcher';
-import { ApiFailure } from '../api/api-failure';
+import { Failure } from '../failure';
 import type { EventBus } from '../api/event-bus';
-import { PackRefusal } from '../packs/pack-refusal';
 import type { PackService } from '../packs/pack-service';
 import type { SettingsStore } from '../settings/settings-store';
-import { HubFailure } from './hub-failure';
 import type { SyncService } from './sync-service';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.check' | 'sync.run' | 'sync.cancel'>;
@@ -12,7 +10,7 @@ type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.check' | 'sync.run' | '
 export function syncHandlers(sync: SyncService, packs: PackService, settings: SettingsStore, events: EventBus): SyncHandlers {
   const hubUrl = () => {
     const url = settings.get().hubUrl;
-    if (!url) throw new ApiFailure('invalid_input', 'sync:noHub', { field: 'hubUrl' });
+    if (!url) throw new Failure('invalid_input', 'sync:noHub', { field: 'hubUrl' });
     return url;
   };
   return {
@@ -33,37 +31,24 @@ export function syncHandlers(sync: SyncService, packs: PackService, settings: Se
         withdrawn: state.withdrawn,
       };
     },
-    'sync.check': () =>
-      failuresAsData(async () => {
-        const { catalog, packs: available } = await packs.exclusive(() => sync.check(hubUrl()));
-        events.emit('sync.changed', {});
-        return { catalog, packs: available };
-      }),
-    'sync.run': ({ ids }) =>
-      failuresAsData(async () => {
-        const result = await packs.exclusive(async () => {
-          const outcome = await sync.run(hubUrl(), ids, (progress) => events.emit('sync.progress', progress));
-          // Only an update (or an install that failed after its files went in) can leave files
-          // no pack names; a new pack leaves none, and reading every manifest to learn so is slow.
-          if (outcome.results.some((each) => each.status === 'updated' || each.status === 'failed')) await packs.collectGarbage();
-          return outcome;
-        });
-        events.emit('sync.changed', {});
-        for (const each of result.results)
-          if (each.status === 'installed' || each.status === 'updated') events.emit('packs.changed', { id: each.id });
-        return result;
-      }),
+    'sync.check': async () => {
+      const { catalog, packs: available } = await packs.exclusive(() => sync.check(hubUrl()));
+      events.emit('sync.changed', {});
+      return { catalog, packs: available };
+    },
+    'sync.run': async ({ ids }) => {
+      const result = await packs.exclusive(async () => {
+        const outcome = await sync.run(hubUrl(), ids, (progress) => events.emit('sync.progress', progress));
+        // Only an update (or an install that failed after its files went in) can leave files
+        // no pack names; a new pack leaves none, and reading every manifest to learn so is slow.
+        if (outcome.results.some((each) => each.status === 'updated' || each.status === 'failed')) await packs.collectGarbage();
+        return outcome;
+      });
+      events.emit('sync.changed', {});
+      for (const each of result.results)
+        if (each.status === 'installed' || each.status === 'updated') events.emit('packs.changed', { id: each.id });
+      return result;
+    },
     'sync.cancel': () => ({ cancelled: sync.cancel() }),
   };
-}
-
-/** A hub that is down, a network that is gone, a refused catalog: said, not thrown. */
-async function failuresAsData<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof HubFailure) throw new ApiFailure('unavailable', error.messageKey, { params: error.params });
-    if (error instanceof PackRefusal) throw new ApiFailure('refused', error.messageKey, { params: error.params });
-    throw error;
-  }
 }

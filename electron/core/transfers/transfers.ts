@@ -1,6 +1,7 @@
 // Files crossing between the UI and the core. A file to import arrives as an upload (bytes
 // over HTTP, or a path the desktop shell or CLI vouches for) and is named by an opaque id;
 // a file to save leaves as a download, also by id. Paths never come from the page.
+import { Failure } from '../failure';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
@@ -34,7 +35,12 @@ export interface Transfers {
   clear(): Promise<void>;
 }
 
-export class UploadTooLarge extends Error {}
+/** A file handed over that is larger than the transport accepts. */
+export class UploadTooLarge extends Failure {
+  constructor(max: number) {
+    super('payload_too_large', 'errors:api.tooLarge', { params: { max } });
+  }
+}
 
 const newId = () => randomBytes(16).toString('hex');
 
@@ -59,7 +65,7 @@ export function openTransfers(dataDir: string): Transfers {
       const limit = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           seen += chunk.length;
-          callback(seen > maxBytes ? new UploadTooLarge() : null, chunk);
+          callback(seen > maxBytes ? new UploadTooLarge(maxBytes) : null, chunk);
         },
       });
       try {

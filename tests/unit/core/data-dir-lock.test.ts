@@ -36,7 +36,7 @@ describe('the data folder lock', () => {
     const refusal = await acquireDataDirLock(temp.dir, 'cli').catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DataDirError);
     const error = refusal as DataDirError;
-    expect(error.code).toBe('data_dir_locked');
+    expect(error.reason).toBe('locked');
     expect(error.params).toMatchObject({ pid: process.pid, kind: 'desktop', path: temp.dir });
     const { t } = createTranslator('vi');
     const sentence = describeDataDirError(error, t);
@@ -53,7 +53,7 @@ describe('the data folder lock', () => {
         path.join(temp.dir, lockFileName),
         JSON.stringify({ pid: child.pid, hostname: os.hostname(), kind: 'serve', startedAt: new Date().toISOString() }),
       );
-      await expect(acquireDataDirLock(temp.dir, 'cli')).rejects.toMatchObject({ code: 'data_dir_locked', params: { pid: child.pid } });
+      await expect(acquireDataDirLock(temp.dir, 'cli')).rejects.toMatchObject({ reason: 'locked', params: { pid: child.pid } });
     } finally {
       child.kill('SIGKILL');
     }
@@ -90,7 +90,7 @@ describe('the data folder lock', () => {
       JSON.stringify({ pid: deadPid(), hostname: 'other-laptop', kind: 'desktop', startedAt: new Date().toISOString() }),
     );
     await expect(acquireDataDirLock(temp.dir, 'cli')).rejects.toMatchObject({
-      code: 'data_dir_locked',
+      reason: 'locked',
       params: { hostname: 'other-laptop' },
     });
   });
@@ -107,6 +107,6 @@ describe('the data folder lock', () => {
   it('says a path that is a file cannot be used', async () => {
     const file = path.join(temp.dir, 'a-file');
     await writeFile(file, 'x');
-    await expect(acquireDataDirLock(file, 'cli')).rejects.toMatchObject({ code: 'data_dir_unusable' });
+    await expect(acquireDataDirLock(file, 'cli')).rejects.toMatchObject({ reason: 'unusable' });
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiFailure } from '../../../electron/core/api/api-failure';
+import { Failure } from '../../../electron/core/failure';
 import { createDispatcher, type Handlers } from '../../../electron/core/api/dispatcher';
 import { contract, maxInputBytes, type Contract } from '../../../electron/core/contract';
 import { joinContract } from '../../../electron/core/contract/define';
+import { unlockedGate } from '../../support/open-gate';
 
 const quietLog = () => undefined;
 
@@ -25,7 +26,7 @@ function settingsOnlyHandlers(overrides: Partial<Handlers> = {}): Handlers {
 }
 
 describe('the dispatcher', () => {
-  const call = createDispatcher(contract, settingsOnlyHandlers(), quietLog);
+  const call = createDispatcher(contract, settingsOnlyHandlers(), unlockedGate, quietLog);
 
   it('passes a valid input to its handler and returns the value', async () => {
     await expect(call('settings.update', { locale: 'en' })).resolves.toEqual({
@@ -87,9 +88,10 @@ describe('the dispatcher', () => {
       contract,
       settingsOnlyHandlers({
         'settings.update': () => {
-          throw new ApiFailure('invalid_input', 'errors:field.notAllowed', { field: 'locale' });
+          throw new Failure('invalid_input', 'errors:field.notAllowed', { field: 'locale' });
         },
       }),
+      unlockedGate,
       quietLog,
     );
     await expect(refusing('settings.update', { locale: 'vi' })).resolves.toEqual({
@@ -107,6 +109,7 @@ describe('the dispatcher', () => {
           throw new Error('disk on fire at /secret/path');
         },
       }),
+      unlockedGate,
       (_message, error) => logged.push(error),
     );
     const result = await crashing('settings.get', {});
@@ -120,6 +123,7 @@ describe('the dispatcher', () => {
 describe('validation messages', () => {
   const probe = {
     'probe.run': {
+      access: 'open',
       input: z.strictObject({
         title: z.string().max(5),
         tags: z.array(z.string()).max(1),
@@ -130,7 +134,7 @@ describe('validation messages', () => {
     },
   };
   const probeContract = probe as unknown as Contract;
-  const call = createDispatcher(probeContract, { 'probe.run': () => null } as unknown as Handlers, quietLog);
+  const call = createDispatcher(probeContract, { 'probe.run': () => null } as unknown as Handlers, unlockedGate, quietLog);
   const valid = { title: 'ok', tags: [], count: 1, nested: { name: 'a' } };
 
   it.each([
@@ -148,8 +152,8 @@ describe('validation messages', () => {
 
 describe('joining the contract', () => {
   it('refuses a method name that two features both claim', () => {
-    const a = { 'x.get': { input: z.object({}), result: z.null() } };
-    const b = { 'x.get': { input: z.object({}), result: z.string() } };
+    const a = { 'x.get': { access: 'open', input: z.object({}), result: z.null() } } as const;
+    const b = { 'x.get': { access: 'open', input: z.object({}), result: z.string() } } as const;
     expect(() => joinContract(a, b)).toThrow(/x\.get.*twice/);
   });
 });

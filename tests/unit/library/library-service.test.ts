@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../electron/core/api/dispatcher';
-import { EventBus } from '../../../electron/core/api/event-bus';
+import { unlockedGate } from '../../support/open-gate';
 import { contract } from '../../../electron/core/contract';
 import { libraryHandlers } from '../../../electron/core/library/library-handlers';
 import { LibraryService } from '../../../electron/core/library/library-service';
@@ -50,9 +50,8 @@ async function libraryWithPack() {
 /** The library's methods as a transport reaches them: through the contract's checks. */
 async function api() {
   const { packs, library } = await libraryWithPack();
-  const plans = await openPlansStore(h.dataDir, () => undefined);
-  const handlers = libraryHandlers(library, plans, new EventBus()) as Partial<Handlers> as Handlers;
-  return { packs, library, call: createDispatcher(contract, handlers, () => undefined) };
+  const handlers = libraryHandlers(library) as Partial<Handlers> as Handlers;
+  return { packs, library, call: createDispatcher(contract, handlers, unlockedGate, () => undefined) };
 }
 
 describe('the library', () => {

@@ -1,4 +1,5 @@
 import type { MessageParams } from '../../contract/api-error';
+import { Failure } from '../../failure';
 
 export type BuildReason =
   | 'invalidSource'
@@ -14,18 +15,11 @@ export type BuildReason =
   | 'idNotAllowed';
 
 /** Why `chieng pack build` refused a source folder; message `packs:build.<reason>`. */
-export class BuildError extends Error {
+export class BuildError extends Failure {
   readonly reason: BuildReason;
-  readonly params: MessageParams;
 
   constructor(reason: BuildReason, params: MessageParams) {
-    super(`${reason}: ${JSON.stringify(params)}`);
-    this.name = 'BuildError';
+    super('invalid_input', `packs:build.${reason}`, { params });
     this.reason = reason;
-    this.params = params;
-  }
-
-  get messageKey(): string {
-    return `packs:build.${this.reason}`;
   }
 }

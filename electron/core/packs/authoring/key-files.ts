@@ -2,6 +2,7 @@
 import { chmod, readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { writeFileDurably } from '../../storage/write-file-durably';
+import { Failure } from '../../failure';
 import { secretKeyMatches } from '../crypto/ed25519';
 import {
   certificateFileSchema,
@@ -9,16 +10,18 @@ import {
   rootKeySchema,
   secretKeyFileSchema,
   type PublicKeyFile,
-  type RootKey,
   type SecretKeyFile,
 } from '../format/schemas';
 
-export class KeyFileError extends Error {
-  readonly file: string;
-  constructor(file: string, reason: string) {
-    super(`${file}: ${reason}`);
-    this.name = 'KeyFileError';
-    this.file = file;
+export type KeyFileReason = 'unreadable' | 'notJson' | 'notSecretKey' | 'notPublicKey' | 'notCertificate' | 'keyMismatch';
+
+/** A key, root or certificate file that cannot be used; message `cli:key.file.<reason>`. */
+export class KeyFileError extends Failure {
+  readonly reason: KeyFileReason;
+
+  constructor(file: string, reason: KeyFileReason) {
+    super('invalid_input', `cli:key.file.${reason}`, { params: { file } });
+    this.reason = reason;
   }
 }
 
@@ -27,24 +30,24 @@ async function readJson(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new KeyFileError(file, 'cannot be read');
+    throw new KeyFileError(file, 'unreadable');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new KeyFileError(file, 'not JSON');
+    throw new KeyFileError(file, 'notJson');
   }
 }
 
-async function readAs<T>(file: string, schema: z.ZodType<T>, what: string): Promise<T> {
+async function readAs<T>(file: string, schema: z.ZodType<T>, notThat: KeyFileReason): Promise<T> {
   const parsed = schema.safeParse(await readJson(file));
-  if (!parsed.success) throw new KeyFileError(file, `not a ${what}`);
+  if (!parsed.success) throw new KeyFileError(file, notThat);
   return parsed.data;
 }
 
 export async function readSecretKey(file: string): Promise<SecretKeyFile> {
-  const key = await readAs(file, secretKeyFileSchema, 'secret key file');
-  if (!secretKeyMatches(key)) throw new KeyFileError(file, 'the secret key does not match its public key');
+  const key = await readAs(file, secretKeyFileSchema, 'notSecretKey');
+  if (!secretKeyMatches(key)) throw new KeyFileError(file, 'keyMismatch');
   return key;
 }
 
@@ -71,11 +74,10 @@ export async function readPublicKey(file: string): Promise<PublicKeyFile> {
       name: asRoot.data.name.vi ?? '',
       publicKey: asRoot.data.publicKey,
     };
-  throw new KeyFileError(file, 'not a public key file');
+  throw new KeyFileError(file, 'notPublicKey');
 }
 
-export const readRootFile = (file: string): Promise<RootKey> => readAs(file, rootKeySchema, 'root file');
-export const readCertificateFile = (file: string) => readAs(file, certificateFileSchema, 'publisher certificate file');
+export const readCertificateFile = (file: string) => readAs(file, certificateFileSchema, 'notCertificate');
 
 export async function writeJsonFile(file: string, data: unknown, options: { secret?: boolean } = {}): Promise<void> {
   await writeFileDurably(file, `${JSON.stringify(data, null, 2)}\n`);
