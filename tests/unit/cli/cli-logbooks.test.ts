@@ -99,6 +99,15 @@ describe('chieng profile and chieng log add', { timeout: 120_000 }, () => {
     );
   });
 
+  it('asks for the PIN before reading or changing the packs of a locked laptop, as the app does', async () => {
+    expect(refused(await chieng(inData('pack', 'list')))).toBe(
+      'chieng: Nguyễn Thị Hoa có mã PIN: thêm --pin PIN (hoặc đặt biến môi trường CHIENG_PIN).',
+    );
+    expect(refused(await chieng(inData('trust', 'remove', 'f'.repeat(32), '--pin', '9999')))).toBe('chieng: --pin: Mã PIN không đúng.');
+    expect(succeeded(await chieng(inData('pack', 'list', '--json', '--pin', '1234')))).toHaveLength(1);
+    expect(succeeded(await chieng(inData('trust', 'list'), { CHIENG_PIN: '1234' })).length).toBeGreaterThan(0);
+  });
+
   it('adds one record as a draft, written by the person chosen in the app', async () => {
     // A draft may leave out what is not known yet, as the form allows.
     const file = await fileWith('draft.json', {
