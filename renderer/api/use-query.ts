@@ -33,7 +33,10 @@ export interface Query<T> {
   /** Why the last question was refused; null once one is answered. */
   readonly error: ApiError | null;
   readonly reload: () => void;
-  /** Shows a value the core just returned (after a save) as the answer, without asking again. */
+  /**
+   * Shows a value the core just returned (after a save) as the answer, without asking again.
+   * An answer still on its way replaces it when it comes: it may have been asked after the save.
+   */
   readonly show: (value: T) => void;
 }
 
@@ -114,13 +117,7 @@ export function useQuery<M extends MethodName>(method: M, input: ApiInput<M>, op
     return () => offs.forEach((off) => off());
   }, [client, enabled, events]);
 
-  const show = useCallback(
-    (value: T) => {
-      settled.current = ++asked.current;
-      setOutcome({ key, scope, value, error: null });
-    },
-    [key, scope],
-  );
+  const show = useCallback((value: T) => setOutcome({ key, scope, value, error: null }), [key, scope]);
 
   if (!enabled) return { status: 'off', value: undefined, error: null, reload: ask, show };
   // Another scope's answer is not this one's.

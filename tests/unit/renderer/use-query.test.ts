@@ -163,17 +163,28 @@ describe('useQuery', () => {
     expect(query.result.current).toMatchObject({ status: 'off', value: undefined });
   });
 
-  it('drops an answer the caller does not accept now, and one overtaken by a value shown', async () => {
+  it('drops an answer the caller does not accept when it arrives', async () => {
     const core = fakeCore();
     let saving = true;
     const query = renderQuery(core, 'registry.list', { registry: 'villages' }, { accept: () => !saving });
-    await core.questions[0]!.answer(entries('before the edit'));
-    expect(query.result.current.status).toBe('loading');
+    await core.questions[0]!.answer(entries('before the edit was saved'));
+    expect(query.result.current).toMatchObject({ status: 'loading', value: undefined });
 
     saving = false;
     act(() => query.result.current.reload());
+    await core.questions[1]!.answer(entries('after the edit was saved'));
+    expect(query.result.current).toMatchObject({ status: 'answered', value: { entries: ['after the edit was saved'] } });
+  });
+
+  it('shows a value given to it, until the answer to the latest question comes', async () => {
+    const core = fakeCore();
+    const query = renderQuery(core, 'registry.list', { registry: 'villages' }, { on: { 'registry.changed': true } });
+    await core.questions[0]!.answer(entries('Buôn Ea Sup'));
+    core.emit({ name: 'registry.changed', payload: { registry: 'villages' } });
     act(() => query.result.current.show({ entries: [] }));
-    await core.questions[1]!.answer(entries('asked before it was saved'));
     expect(query.result.current).toMatchObject({ status: 'answered', value: { entries: [] } });
+    expect(core.questions).toHaveLength(2);
+    await core.questions[1]!.answer(entries('Buôn Đôn'));
+    expect(query.result.current).toMatchObject({ status: 'answered', value: { entries: ['Buôn Đôn'] } });
   });
 });
