@@ -100,7 +100,7 @@ export function useQuery<M extends MethodName>(method: M, input: ApiInput<M>, op
     if (test === true || test?.(payload)) ask();
   });
   const onSession = useEffectEvent((session: Session) => {
-    // Refused while the app was locked, or asked while it was: readable again once unlocked.
+    // Refused because the app was locked, or still on its way (it may come back refused): ask again once unlocked.
     if (!session.locked && (settled.current !== asked.current || refusedByLock(outcome?.error))) ask();
   });
   const events = (Object.keys(on) as EventName[])
