@@ -33,8 +33,7 @@ export function LibraryBrowser({ library, query, onQuery, filters, onFilters, re
   const filtered = useFilteredMaterials(filters, library);
   const search = useSearch(query, filters, library.revision);
 
-  const hits =
-    search.phase === 'done' ? search.hits : search.phase === 'searching' && search.last && !search.last.error ? search.last.hits : null;
+  const hits = search.phase === 'done' ? search.hits : search.phase === 'searching' ? (search.last ?? null) : null;
   const entries = useMemo((): readonly ListEntry[] | undefined => {
     if (search.phase === 'idle') return filtered.materials?.map((material) => ({ material }));
     return (hits ?? []).flatMap((hit) => {

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError, SessionPlan } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
+import { useQuery } from '../../api/use-query';
 
 /** The most materials one plan holds (the core's own limit). */
 export const maxPlanMaterials = 500;
@@ -43,31 +44,29 @@ function readActive(): string | null {
  */
 export function PlansProvider({ children }: { children: ReactNode }) {
   const { client } = useApi();
-  const [plans, setPlans] = useState<readonly SessionPlan[]>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(readActive);
-  const latest = useRef<readonly SessionPlan[] | undefined>(undefined);
   const pending = useRef(0);
+  // An edit still on its way would be undone on screen by an older list: one that arrives
+  // while an edit is pending is dropped, and the list is read again once all are answered.
+  const list = useQuery('plans.list', {}, { on: { 'plans.changed': true }, accept: () => pending.current === 0 });
+  const plans = list.value?.plans;
+  const [error, setError] = useState<ApiError | null>(null);
+  const [dismissed, setDismissed] = useState<ApiError | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(readActive);
+  // What is on screen now, for edits made before the next render.
+  const latest = useRef<readonly SessionPlan[] | undefined>(plans);
+  useLayoutEffect(() => {
+    latest.current = plans;
+  }, [plans]);
   const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const show = useCallback((next: readonly SessionPlan[]) => {
-    latest.current = next;
-    setPlans(next);
-  }, []);
-
-  const reload = useCallback(() => {
-    void client.call('plans.list', {}).then((result) => {
-      // An edit still on its way would be undone on screen by this older view.
-      if (pending.current > 0) return;
-      if (result.ok) show(result.value.plans);
-      else setError(result.error);
-    });
-  }, [client, show]);
-
-  useEffect(() => {
-    reload();
-    return client.on('plans.changed', reload);
-  }, [client, reload]);
+  const { show: showList, reload } = list;
+  const show = useCallback(
+    (next: readonly SessionPlan[]) => {
+      latest.current = next;
+      showList({ plans: [...next] });
+    },
+    [showList],
+  );
 
   // Closing or reloading while an edit is still on its way to the core would lose it: the
   // browser asks first, and Electron keeps the window open (closing again works once saved).
@@ -136,12 +135,16 @@ export function PlansProvider({ children }: { children: ReactNode }) {
     [client, show],
   );
 
-  const dismissError = useCallback(() => setError(null), []);
+  const listError = list.error === dismissed ? null : list.error;
+  const dismissError = useCallback(() => {
+    setError(null);
+    setDismissed(list.error);
+  }, [list.error]);
   const activePlan = activeId ? plans?.find((plan) => plan.id === activeId) : undefined;
 
   const value = useMemo(
-    () => ({ plans, error, dismissError, create, change, remove, activePlan, setActivePlan }),
-    [plans, error, dismissError, create, change, remove, activePlan, setActivePlan],
+    () => ({ plans, error: error ?? listError, dismissError, create, change, remove, activePlan, setActivePlan }),
+    [plans, error, listError, dismissError, create, change, remove, activePlan, setActivePlan],
   );
   return <PlansContext.Provider value={value}>{children}</PlansContext.Provider>;
 }

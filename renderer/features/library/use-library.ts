@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, ApiInput, ApiOutput, ListedMaterial, MaterialPack } from '../../../electron/core/contract';
-import { useApi } from '../../api/api-context';
+import { useQuery } from '../../api/use-query';
 
 export type LibraryFilters = Omit<ApiInput<'library.list'>, 'limit'>;
 type ListAnswer = ApiOutput<'library.list'>;
@@ -33,54 +33,45 @@ const noFacets: Facets = { topics: [], languages: [], kinds: [] };
  * thousands shows its list without waiting for every row to cross over and be read.
  */
 export function useLibrary(): LibraryData {
-  const { client } = useApi();
-  const [first, setFirst] = useState<ListAnswer>();
-  const [list, setList] = useState<ListAnswer>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [revision, setRevision] = useState(0);
-  const asked = useRef(0);
-
-  const reload = useCallback(() => {
-    const ticket = ++asked.current;
-    // An answer to an earlier reload is dropped: the library changed since it was asked.
-    const ask = async (input: ApiInput<'library.list'>): Promise<ListAnswer | undefined> => {
-      const result = await client.call('library.list', input);
-      if (ticket !== asked.current) return undefined;
-      setError(result.ok ? null : result.error);
-      return result.ok ? result.value : undefined;
-    };
-    void (async () => {
-      const firstAnswer = await ask({ limit: firstRowCount });
-      if (!firstAnswer) return;
-      setFirst(firstAnswer);
-      // The rest is asked for once the first rows are on screen: taking in thousands of rows
-      // would otherwise hold up the frame that shows them.
-      await afterNextPaint();
-      const whole = await ask({});
-      if (!whole) return;
-      setList(whole);
-      setRevision((previous) => previous + 1);
-    })();
-  }, [client]);
-
+  // The rest is asked for once the first rows are on screen: taking in thousands of rows
+  // would otherwise hold up the frame that shows them.
+  const [painted, setPainted] = useState(false);
+  const whole = useQuery('library.list', {}, { enabled: painted, on: { 'library.changed': true } });
+  // Once the whole list has come the first rows are no longer shown, nor asked for again.
+  const first = useQuery('library.list', { limit: firstRowCount }, { on: { 'library.changed': () => whole.value === undefined } });
+  const firstShown = first.value !== undefined;
   useEffect(() => {
-    reload();
-    return client.on('library.changed', reload);
-  }, [client, reload]);
+    if (!firstShown || painted) return;
+    let mounted = true;
+    void afterNextPaint().then(() => {
+      if (mounted) setPainted(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [firstShown, painted]);
 
+  // Each whole answer is a new revision of the library.
+  const [seen, setSeen] = useState({ list: whole.value, revision: 0 });
+  if (seen.list !== whole.value) setSeen({ list: whole.value, revision: seen.revision + 1 });
+
+  const list = whole.value;
+  const firstList = first.value;
+  const error = whole.error ?? (list ? null : first.error);
+  const revision = seen.revision;
   // The rows of the last whole answer stand until the next whole answer replaces them.
-  const known = list ?? first;
+  const known = list ?? firstList;
   return useMemo(
     () => ({
       materials: list?.materials,
-      firstRows: first && { materials: first.materials, total: first.total },
+      firstRows: firstList && { materials: firstList.materials, total: firstList.total },
       byId: new Map((list?.materials ?? []).map((material) => [material.id, material])),
       packs: new Map((known?.packs ?? []).map((pack) => [pack.id, pack])),
       facets: known?.facets ?? noFacets,
       error,
       revision,
     }),
-    [list, first, known, error, revision],
+    [list, firstList, known, error, revision],
   );
 }
 
@@ -98,32 +89,16 @@ export interface FilteredMaterials {
 }
 
 /**
- * The materials the filters leave, as the core narrows them; the whole library when there
- * are no filters. Keeps showing the last answer while the next one is on its way.
+ * The materials the filters leave, as the core narrows them (asked again with each revision
+ * of the library); the whole library when there are no filters. Keeps showing the last
+ * answer while the next one is on its way.
  */
 export function useFilteredMaterials(filters: LibraryFilters, library: LibraryData): FilteredMaterials {
-  const { client } = useApi();
   const filtered = hasFilters(filters);
-  const [answer, setAnswer] = useState<{ key: string; materials: readonly ListedMaterial[] } | undefined>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const key = JSON.stringify(filters);
-  const asked = useRef(0);
-
-  useEffect(() => {
-    if (!filtered) return;
-    const ticket = ++asked.current;
-    void client.call('library.list', JSON.parse(key) as LibraryFilters).then((result) => {
-      if (ticket !== asked.current) return;
-      if (result.ok) {
-        setAnswer({ key, materials: result.value.materials });
-        setError(null);
-      } else setError(result.error);
-    });
-  }, [client, filtered, key, library.revision]);
-
+  const query = useQuery('library.list', filters, { enabled: filtered, scope: 'filtered', version: library.revision });
   if (!filtered) {
     const materials = library.materials ?? library.firstRows?.materials;
     return { materials, total: library.materials?.length ?? library.firstRows?.total, error: null };
   }
-  return { materials: answer?.materials, total: answer?.materials.length, error };
+  return { materials: query.value?.materials, total: query.value?.materials.length, error: query.error };
 }

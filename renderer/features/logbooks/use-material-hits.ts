@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiError, SearchHit } from '../../../electron/core/contract';
-import { useApi } from '../../api/api-context';
+import { useQuery } from '../../api/use-query';
 
 /** How long typing must pause before the library is asked. */
 const debounceMs = 150;
@@ -15,28 +15,17 @@ export interface MaterialHits {
 
 /** The library's materials matching what is typed (a leaflet picker asks for leaflets only). */
 export function useMaterialHits(query: string, kind: 'leaflet' | undefined): MaterialHits {
-  const { client } = useApi();
-  const [answer, setAnswer] = useState<{ query: string; hits: readonly SearchHit[]; error: ApiError | null }>({
-    query: '',
-    hits: [],
-    error: null,
-  });
-  const asked = useRef(0);
   const text = query.trim();
-
+  const [asked, setAsked] = useState(text);
   useEffect(() => {
-    const ticket = ++asked.current;
-    if (text === '') return;
-    const timer = setTimeout(() => {
-      void client.call('library.search', { query: text, limit, ...(kind ? { kind } : {}) }).then((result) => {
-        if (ticket === asked.current)
-          setAnswer(result.ok ? { query: text, hits: result.value.hits, error: null } : { query: text, hits: [], error: result.error });
-      });
-    }, debounceMs);
+    const timer = setTimeout(() => setAsked(text), debounceMs);
     return () => clearTimeout(timer);
-  }, [client, text, kind]);
+  }, [text]);
 
+  // One scope for every text: the last hits stay in view while the next are on their way.
+  const search = useQuery('library.search', { query: asked, limit, ...(kind ? { kind } : {}) }, { enabled: asked !== '', scope: 'hits' });
   if (text === '') return { hits: [], error: null, answered: false };
-  // The last answer stays in view while the next is on its way.
-  return { hits: answer.hits, error: answer.query === text ? answer.error : null, answered: answer.query === text };
+  const answered = asked === text && search.status === 'answered';
+  if (search.error) return { hits: [], error: answered ? search.error : null, answered };
+  return { hits: search.value?.hits ?? [], error: null, answered };
 }

@@ -1,17 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { TrustedRootSummary } from '../../../electron/core/contract';
-import { useApi } from '../../api/api-context';
+import { useQuery } from '../../api/use-query';
 import { useT } from '../../i18n/use-t';
 import { localized } from '../../i18n/use-localized';
 
 /** The root keys this laptop accepts: built in, or added by district IT with `chieng trust add`. */
 export function TrustedRoots() {
   const t = useT();
-  const { client } = useApi();
-  const [roots, setRoots] = useState<readonly TrustedRootSummary[]>([]);
-  useEffect(() => {
-    void client.call('trust.list', {}).then((result) => result.ok && setRoots(result.value.roots));
-  }, [client]);
+  const roots = useQuery('trust.list', {}).value?.roots ?? [];
   return (
     <section className="card trusted-roots" aria-labelledby="roots-title" data-testid="trusted-roots">
       <h2 id="roots-title">{t('settings:roots.title')}</h2>
