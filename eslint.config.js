@@ -1,6 +1,7 @@
-// Lint, including the layering of ../shared/DESIGN.md: the core never imports electron,
-// React or the DOM; the renderer never imports Node or electron, and takes only types from
-// the core; the preload carries the contract and nothing else.
+// Lint, including the layering of docs/architecture.md: shared/ is pure code any layer may
+// import; the core never imports electron, React or the DOM; the renderer never imports
+// Node or electron, and takes only types from the core; the preload carries the contract
+// and nothing else.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -23,7 +24,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.tests.json'],
+        project: ['./tsconfig.shared.json', './tsconfig.node.json', './tsconfig.web.json', './tsconfig.tests.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -40,6 +41,20 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': layer(
+        'shared/ is pure code the core, the renderer and the hub all import: no Node, no DOM, no Electron, no libraries, nothing of another layer (the UI languages in locales/ excepted).',
+        {
+          paths: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'zod'],
+          patterns: [{ regex: String.raw`^(?!\./|\.\./locales$)` }],
+        },
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', 'globalThis'],
+    },
   },
   {
     files: ['electron/core/**/*.ts'],

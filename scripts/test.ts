@@ -47,7 +47,7 @@ try {
 }
 step('build', built);
 
-for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json'])
+for (const config of ['tsconfig.shared.json', 'tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json'])
   step(`typecheck ${config}`, run('npx', ['tsc', '-p', config, '--noEmit']));
 step('lint', run('npm', ['run', 'lint']));
 step('electronegativity', run('npx', ['tsx', 'scripts/checks/electronegativity.ts']));

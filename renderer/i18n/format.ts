@@ -1,5 +1,5 @@
 import { dateTimeFormat, resolveUiLanguage } from '../../locales';
-import { formatBytes as formatBytesIn } from '../../locales/format';
+import { formatBytes as formatBytesIn } from '../../shared/format';
 import { currentIntlLocale, i18next } from './i18n';
 
 export function formatNumber(value: number): string {

@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatBytes } from '../../../locales/format';
+import { formatBytes } from '../../../shared/format';
 import { buildPack } from '../../core/packs/authoring/build-pack';
 import { loadGlyphCoverage } from '../../core/packs/authoring/glyph-coverage';
 import { readCertificateFile, readPublicKey, readSecretKey, writeJsonFile } from '../../core/packs/authoring/key-files';

@@ -2,7 +2,8 @@
 // kept in older spreadsheets. Every record goes through the same API calls as the app's
 // forms, so it is checked by the same rules.
 import type { Command } from 'commander';
-import { logbookKinds, type EntryProblem, type LogbookKind } from '../../core/contract/logbooks';
+import type { EntryProblem } from '../../core/contract/logbooks';
+import { logbookKinds, type LogbookKind } from '../../../shared/logbook-choices';
 import { CliFailure, type CliContext } from '../cli-context';
 import { deliver } from '../deliver';
 import { uploadOf } from '../input-file';

@@ -2,7 +2,7 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatBytes } from '../../../locales/format';
+import { formatBytes } from '../../../shared/format';
 import type { PackSummary } from '../../core/contract';
 import { openTrustService } from '../../core/packs/trust/trust-service';
 import { readRootsFrom } from '../../core/packs/trust/root-keys';

@@ -1,7 +1,8 @@
 // `chieng registry import|export`: the commune's lists of villages, respected community
 // figures and places of worship, as CSV files that Excel reads and writes.
 import type { Command } from 'commander';
-import { registryNames, type ImportProblem, type RegistryName } from '../../core/contract/registries';
+import type { ImportProblem } from '../../core/contract/registries';
+import { registryNames, type RegistryName } from '../../../shared/registry-choices';
 import { CliFailure, type CliContext } from '../cli-context';
 import { deliver } from '../deliver';
 import { uploadOf } from '../input-file';

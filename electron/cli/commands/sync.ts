@@ -1,7 +1,7 @@
 // `chieng pack sync`: the app's sync from the command line, for district IT provisioning many
 // laptops; the same checks, with a progress line.
 import type { Command } from 'commander';
-import { formatBytes } from '../../../locales/format';
+import { formatBytes } from '../../../shared/format';
 import type { EventPayload } from '../../core/contract';
 import { CliFailure, type CliContext } from '../cli-context';
 import { call } from '../call-core';

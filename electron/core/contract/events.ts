@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { settingsSchema } from './settings';
-import { logbookKinds } from './logbooks';
-import { registryNames } from './registries';
+import { logbookKinds } from '../../../shared/logbook-choices';
+import { registryNames } from '../../../shared/registry-choices';
 import { sessionSchema } from './profiles';
 import { noticeSchema } from './app-info';
 

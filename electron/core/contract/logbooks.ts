@@ -1,10 +1,18 @@
 // The field logbooks: what was done, where, by whom, with which materials. Each kind's data
 // has one schema; a draft may leave fields empty, a final record may not.
 import { z } from 'zod';
+import {
+  broadcastSources,
+  bulletinPriorities,
+  logbookKinds,
+  recordStatuses,
+  rumourStatuses,
+  spreadChannels,
+  type LogbookKind,
+} from '../../../shared/logbook-choices';
 import type { ContractSlice } from './define';
 
-export const logbookKinds = ['loudspeaker', 'figureOutreach', 'worshipOutreach', 'rumour', 'leafletHandout'] as const;
-export type LogbookKind = (typeof logbookKinds)[number];
+export type { LogbookKind } from '../../../shared/logbook-choices';
 
 /** The field worker's wall-clock time (Vietnam has one time zone): `2026-11-24T18:30`. */
 export const localDateTime = z
@@ -33,11 +41,6 @@ export type MaterialUse = z.infer<typeof materialUseSchema>;
 
 /** Where: a village from the registry, or a place described in words, or both. */
 const where = { villageId: id.optional(), place: z.string().trim().max(200).optional() };
-
-export const broadcastSources = ['own', 'relayNational', 'relayProvincial', 'bulletin'] as const;
-export const bulletinPriorities = ['normal', 'priority', 'emergency'] as const;
-export const spreadChannels = ['wordOfMouth', 'zalo', 'facebook', 'tiktok', 'youtube', 'phone', 'loudspeaker', 'other'] as const;
-export const rumourStatuses = ['new', 'forwarded', 'confirmedFalse', 'confirmedTrue'] as const;
 
 const loudspeaker = z.strictObject({
   occurredAt: localDateTime,
@@ -155,8 +158,7 @@ export function crossFieldIssues(
   return issues;
 }
 
-export const recordStatuses = ['draft', 'final', 'withdrawn'] as const;
-export type RecordStatus = (typeof recordStatuses)[number];
+export type { RecordStatus } from '../../../shared/logbook-choices';
 
 const personRef = z.object({ profileId: z.string(), name: z.string() });
 

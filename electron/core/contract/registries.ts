@@ -3,17 +3,24 @@
 // 13/2023/ND-CP and the Personal Data Protection Law of 2025): kept only with the
 // person's recorded consent.
 import { z } from 'zod';
+import {
+  consentMethods,
+  figureCategories,
+  registryNames,
+  religions,
+  sexes,
+  villageTypes,
+  type RegistryName,
+} from '../../../shared/registry-choices';
 import type { ContractSlice } from './define';
 
-export const registryNames = ['villages', 'figures', 'places'] as const;
-export type RegistryName = (typeof registryNames)[number];
+export type { RegistryName } from '../../../shared/registry-choices';
 
 const shortText = z.string().trim().min(1).max(200);
 const optionalText = z.string().trim().max(200).optional();
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
 const isoDate = z.iso.date();
 
-export const villageTypes = ['buon', 'thon', 'toDanPho', 'other'] as const;
 const village = z.strictObject({
   name: shortText,
   type: z.enum(villageTypes),
@@ -23,21 +30,6 @@ const village = z.strictObject({
   loudspeakerClusters: z.array(shortText).max(50).optional(),
   notes: z.string().trim().max(2000).optional(),
 });
-
-export const figureCategories = [
-  'villageElder',
-  'villageHead',
-  'clanHead',
-  'religiousDignitary',
-  'shaman',
-  'retiredOfficial',
-  'artisan',
-  'goodProducer',
-  'teacherOrIntellectual',
-  'other',
-] as const;
-export const sexes = ['male', 'female', 'other'] as const;
-export const consentMethods = ['written', 'verbal'] as const;
 
 const consent = z.strictObject({
   given: z.boolean(),
@@ -66,7 +58,6 @@ const figure = z.strictObject({
   consent,
 });
 
-export const religions = ['buddhism', 'catholicism', 'protestantism', 'caoDai', 'hoaHao', 'islam', 'other'] as const;
 const place = z.strictObject({
   name: shortText,
   religion: z.enum(religions),

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { recordDataSchemas, type LogbookKind, type LogRecord, type MaterialUse } from '../contract/logbooks';
+import { recordDataSchemas, type LogRecord, type MaterialUse } from '../contract/logbooks';
+import type { LogbookKind } from '../../../shared/logbook-choices';
 import type { Translate } from '../i18n/translator';
 
 /** Names for the ids a record holds (villages, figures, places), from the registries. */

@@ -2,7 +2,7 @@ import type { Handlers } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import type { Translate } from '../i18n/translator';
 import type { RegistryStore } from '../registries/registry-store';
-import { entryName } from '../registries/registry-store';
+import { entryName } from '../../../shared/registry-entry';
 import type { Transfers } from '../transfers/transfers';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { Failure } from '../failure';

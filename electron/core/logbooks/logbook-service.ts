@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Failure } from '../failure';
 import type { EntryProblem, LogbookKind, LogListFilters, LogRecord, RecordData } from '../contract/logbooks';
-import { fold } from '../library/search-folding';
+import { fold } from '../../../shared/search-folding';
 import type { Author } from '../profiles/profile-session';
 import { MonthFiles } from './month-files';
 import { checkEntries } from './logbook-import';

@@ -1,7 +1,8 @@
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { logRecordSchema, type LogbookKind, type LogRecord } from '../contract/logbooks';
+import { logRecordSchema, type LogRecord } from '../contract/logbooks';
+import type { LogbookKind } from '../../../shared/logbook-choices';
 import { appendFileDurably } from '../storage/append-file-durably';
 import { makeFolderDurably, syncFolder } from '../storage/durable-folder';
 import { DurableJsonFile } from '../storage/durable-json-file';

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { invalidInput } from '../failure';
 import { validationError } from '../api/validation-error';
-import { crossFieldIssues, recordDataSchemas, type LogbookKind, type RecordData } from '../contract/logbooks';
+import { crossFieldIssues, recordDataSchemas, type RecordData } from '../contract/logbooks';
+import type { LogbookKind } from '../../../shared/logbook-choices';
 import { withoutEmpty } from './without-empty';
 
 /**

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { logbookKinds, type LogRecord } from '../contract/logbooks';
+import type { LogRecord } from '../contract/logbooks';
+import { logbookKinds } from '../../../shared/logbook-choices';
 import { writeFileDurably } from '../storage/write-file-durably';
 import type { MonthFiles } from './month-files';
 

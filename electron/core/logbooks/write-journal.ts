@@ -1,7 +1,8 @@
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { logbookKinds, logRecordSchema, type LogbookKind, type LogRecord } from '../contract/logbooks';
+import { logRecordSchema, type LogRecord } from '../contract/logbooks';
+import { logbookKinds, type LogbookKind } from '../../../shared/logbook-choices';
 import { removeFileDurably, writeFileDurably } from '../storage/write-file-durably';
 import type { MonthFiles } from './month-files';
 

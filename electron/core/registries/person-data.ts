@@ -1,10 +1,10 @@
 import { Failure } from '../failure';
 import type { LogRecord } from '../contract/logbooks';
 import type { RegistryEntry } from '../contract/registries';
-import { fold } from '../library/search-folding';
+import { fold } from '../../../shared/search-folding';
 import type { LogbookService } from '../logbooks/logbook-service';
 import type { RegistryStore } from './registry-store';
-import { entryName } from './registry-store';
+import { entryName } from '../../../shared/registry-entry';
 
 /** What a record says about a person who asked to be erased: that someone was there. */
 export const erasedFigureId = 'erased';

@@ -1,4 +1,4 @@
-import { consentMethods, figureCategories, religions, sexes, villageTypes, type RegistryName } from '../contract/registries';
+import { consentMethods, figureCategories, religions, sexes, villageTypes, type RegistryName } from '../../../shared/registry-choices';
 
 /** How one CSV column maps onto an entry's data, and back. */
 export type Column =

@@ -1,14 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { registryDataSchemas, type ImportProblem, type RegistryData, type RegistryEntry, type RegistryName } from '../contract/registries';
+import { registryDataSchemas, type ImportProblem, type RegistryData, type RegistryEntry } from '../contract/registries';
+import type { RegistryName } from '../../../shared/registry-choices';
 import { validationError } from '../api/validation-error';
 import { createTranslator, type Translate } from '../i18n/translator';
-import { fold } from '../library/search-folding';
+import { fold } from '../../../shared/search-folding';
 import { uiLanguages } from '../../../locales';
 import { listSeparator, registryColumns, type Column } from './registry-columns';
 import { registryIssues } from './registry-validation';
-import { entryName, nameField } from './registry-store';
+import { entryName, nameField } from '../../../shared/registry-entry';
 
 export const maxImportRows = 10_000;
 

@@ -3,22 +3,16 @@ import { mkdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { Failure } from '../failure';
-import { registryEntrySchema, registryNames, type RegistryData, type RegistryEntry, type RegistryName } from '../contract/registries';
-import { fold } from '../library/search-folding';
+import { registryEntrySchema, type RegistryData, type RegistryEntry } from '../contract/registries';
+import { registryNames, type RegistryName } from '../../../shared/registry-choices';
+import { fold } from '../../../shared/search-folding';
+import { entryName, nameField } from '../../../shared/registry-entry';
 import { newRecordId } from '../logbooks/record-id';
 import { DurableJsonFile } from '../storage/durable-json-file';
 import { replaceData } from '../storage/replace-data';
 
 const fileSchema = z.object({ entries: z.array(registryEntrySchema) });
 type RegistryFile = z.infer<typeof fileSchema>;
-
-/** The field that names an entry: shown in lists, used to find it by name in a CSV. */
-export const nameField: Record<RegistryName, string> = { villages: 'name', figures: 'fullName', places: 'name' };
-
-export const entryName = (entry: RegistryEntry): string => {
-  const name = entry.data[nameField[entry.registry]];
-  return typeof name === 'string' ? name : '';
-};
 
 /**
  * The commune's registries, one small lowdb file each (`registries/figures.json`): a commune

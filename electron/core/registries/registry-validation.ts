@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { invalidInput } from '../failure';
 import { validationError } from '../api/validation-error';
-import { figureConsentIssues, registryDataSchemas, type RegistryData, type RegistryName } from '../contract/registries';
+import { figureConsentIssues, registryDataSchemas, type RegistryData } from '../contract/registries';
+import type { RegistryName } from '../../../shared/registry-choices';
 import { withoutEmpty } from '../logbooks/without-empty';
 
 /** The issues of one registry entry's data, each at its field; none when it is valid. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { Field, FieldGroup } from '../forms/Field';
 import { languageName } from '../library/names';
-import { fieldLanguages, isFieldLanguage } from './choices';
+import { fieldLanguages, isFieldLanguage } from './field-languages';
 import type { FieldPath } from './form-values';
 import { useFormField } from './record-form-context';
 

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import { broadcastSources, bulletinPriorities } from './choices';
+import { broadcastSources, bulletinPriorities } from '../../../shared/logbook-choices';
 import { CountInput, DateTimeInput, RadioChoices, TextInput } from './form-controls';
 import type { FormValues } from './form-memory';
 import type { NewRecordContext } from './kind-forms';

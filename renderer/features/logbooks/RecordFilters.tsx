@@ -2,9 +2,9 @@ import { FilterX } from 'lucide-react';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { LogbookKind } from '../../../electron/core/contract';
 import { useT } from '../../i18n/use-t';
-import { entryName } from '../registries/entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { useRegistry } from '../registries/use-registry';
-import { rumourStatuses, type RumourStatus } from './choices';
+import { rumourStatuses, type RumourStatus } from '../../../shared/logbook-choices';
 import type { ListFilters } from './use-records';
 
 const statusChoices = ['active', 'draft', 'final', 'withdrawn'] as const;

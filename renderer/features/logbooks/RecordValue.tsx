@@ -4,7 +4,7 @@ import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { libraryHref } from '../library/library-route';
 import { languageName } from '../library/names';
-import type { BroadcastSource, BulletinPriority, RumourStatus, SpreadChannel } from './choices';
+import type { BroadcastSource, BulletinPriority, RumourStatus, SpreadChannel } from '../../../shared/logbook-choices';
 import { formatLocalTime } from './local-time';
 import type { ValueFormat } from './record-fields';
 import type { RegistryNameOf } from './use-registry-names';

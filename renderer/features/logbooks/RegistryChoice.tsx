@@ -1,7 +1,7 @@
 import type { RegistryEntry, RegistryName } from '../../../electron/core/contract';
 import { useT } from '../../i18n/use-t';
 import { registryHref } from '../registries/registries-route';
-import { entryName } from '../registries/entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { useRegistry } from '../registries/use-registry';
 import { SelectInput } from './form-controls';
 import type { FieldPath } from './form-values';

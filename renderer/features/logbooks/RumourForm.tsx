@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import { rumourStatuses, spreadChannels, type SpreadChannel } from './choices';
+import { rumourStatuses, spreadChannels, type SpreadChannel } from '../../../shared/logbook-choices';
 import { CheckboxChoices, DateTimeInput, RadioChoices, TextInput } from './form-controls';
 import type { FormValues } from './form-memory';
 import type { NewRecordContext } from './kind-forms';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { entryName } from '../registries/entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { useRegistry } from '../registries/use-registry';
 
 export type RegistryNameOf = (registry: 'villages' | 'figures' | 'places', id: string) => string | undefined;

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { Field, FieldGroup } from '../forms/Field';
-import { consentMethods, type ConsentMethod } from './choices';
+import { consentMethods, type ConsentMethod } from '../../../shared/registry-choices';
 
 export interface ConsentDraft {
   readonly given: 'yes' | 'no' | '';

@@ -1,7 +1,7 @@
 import { ArrowLeft } from 'lucide-react';
 import type { RegistryEntry } from '../../../electron/core/contract';
 import { useT } from '../../i18n/use-t';
-import { entryName } from './entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { FigureForm } from './FigureForm';
 import { PersonData } from './PersonData';
 import { PlaceForm } from './PlaceForm';

@@ -4,7 +4,7 @@ import type { ApiError, RegistryEntry } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
 import { useMessage } from '../../i18n/use-message';
 import { useT } from '../../i18n/use-t';
-import { entryName } from './entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { goTo } from './registries-route';
 
 /**

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { Field, FieldGroup } from '../forms/Field';
 import { FormProblem } from '../forms/FormProblem';
 import { useFieldMessage } from '../forms/use-field-message';
-import { religions, type Religion } from './choices';
+import { religions, type Religion } from '../../../shared/registry-choices';
 import { placeData } from './entry-view';
 import { FormButtons } from './FormButtons';
 import { useSaveEntry } from './use-save-entry';

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { Field, FieldGroup } from '../forms/Field';
 import { FormProblem } from '../forms/FormProblem';
 import { useFieldMessage } from '../forms/use-field-message';
-import { villageTypes, type VillageType } from './choices';
+import { villageTypes, type VillageType } from '../../../shared/registry-choices';
 import { villageData } from './entry-view';
 import { FormButtons } from './FormButtons';
 import { listFromText, numberFromText, textFromNumber } from './form-values';

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { Field } from '../forms/Field';
-import { entryName } from './entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { useRegistry } from './use-registry';
 
 /** Which village an entry belongs to, chosen from the commune's own list. */

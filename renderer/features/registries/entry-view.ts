@@ -1,6 +1,7 @@
 import type { FigureData, PlaceData, RegistryEntry, RegistryName, VillageData } from '../../../electron/core/contract';
 import type { useT } from '../../i18n/use-t';
 import { formatNumber } from '../../i18n/format';
+import { entryName } from '../../../shared/registry-entry';
 
 type Translate = ReturnType<typeof useT>;
 
@@ -8,11 +9,6 @@ type Translate = ReturnType<typeof useT>;
 export const villageData = (entry: RegistryEntry) => entry.data as VillageData;
 export const figureData = (entry: RegistryEntry) => entry.data as FigureData;
 export const placeData = (entry: RegistryEntry) => entry.data as PlaceData;
-
-/** The name a person knows an entry by. */
-export function entryName(entry: RegistryEntry): string {
-  return entry.registry === 'figures' ? figureData(entry).fullName : (entry.data as VillageData | PlaceData).name;
-}
 
 export interface ListColumn {
   readonly key: string;

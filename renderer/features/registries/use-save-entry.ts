@@ -4,7 +4,7 @@ import { useApi } from '../../api/api-context';
 import { fieldErrors, type FieldErrors } from '../forms/field-errors';
 import { focusFirstError } from '../forms/focus-first-error';
 import { useT } from '../../i18n/use-t';
-import { entryName } from './entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { goTo } from './registries-route';
 
 export interface SaveEntry {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { entryName } from './entry-view';
+import { entryName } from '../../../shared/registry-entry';
 import { useRegistry } from './use-registry';
 
 /** A village's name by its id, for the figures and places that name one. */

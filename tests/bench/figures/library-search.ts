@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LibraryService } from '../../../electron/core/library/library-service';
-import { fold, words } from '../../../electron/core/library/search-folding';
+import { fold, words } from '../../../shared/search-folding';
 import { buildPack } from '../../../electron/core/packs/authoring/build-pack';
 import { loadGlyphCoverage } from '../../../electron/core/packs/authoring/glyph-coverage';
 import { openPackService } from '../../../electron/core/packs/pack-service';

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LogListFilters, LogRecord } from '../../../electron/core/contract/logbooks';
-import { fold } from '../../../electron/core/library/search-folding';
+import { fold } from '../../../shared/search-folding';
 import { LogbookService } from '../../../electron/core/logbooks/logbook-service';
 import type { Figure } from '../support/figure';
 import { villageIds, writeLogbookFolder } from '../support/logbook-folder';

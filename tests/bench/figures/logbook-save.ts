@@ -4,7 +4,8 @@
 // the same records in one lowdb file written with the same durable adapter, in the same run.
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { logbookKinds, type LogRecord } from '../../../electron/core/contract/logbooks';
+import type { LogRecord } from '../../../electron/core/contract/logbooks';
+import { logbookKinds } from '../../../shared/logbook-choices';
 import { LogbookService } from '../../../electron/core/logbooks/logbook-service';
 import { foldAfter } from '../../../electron/core/logbooks/month-files';
 import { DurableJsonFile } from '../../../electron/core/storage/durable-json-file';

@@ -3,7 +3,8 @@
 // written, record by record, over three years), not saved one by one.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { logbookKinds, type LogbookKind, type LogRecord, type RecordData } from '../../../electron/core/contract/logbooks';
+import type { LogRecord, RecordData } from '../../../electron/core/contract/logbooks';
+import { logbookKinds, type LogbookKind } from '../../../shared/logbook-choices';
 import { newRecordId } from '../../../electron/core/logbooks/record-id';
 import { currentSchemaVersion } from '../../../electron/core/logbooks/schema-migrations';
 import { localMonth } from '../../../electron/core/logbooks/logbook-service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, indexTerms } from '../../../electron/core/library/search-folding';
+import { fold, indexTerms } from '../../../shared/search-folding';
 import { highlight, queryFor, snippet } from '../../../electron/core/library/search-index';
 
 describe('folding text for search', () => {

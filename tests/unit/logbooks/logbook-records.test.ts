@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { logbookKinds } from '../../../electron/core/contract/logbooks';
+import { logbookKinds } from '../../../shared/logbook-choices';
 import { fieldErrors, hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../../../renderer/features/forms/field-errors';
-import { foldText, matchesQuery } from '../../../renderer/features/registries/fold-text';
 import { listFromText, numberFromText, todayIso } from '../../../renderer/features/registries/form-values';
 import { parseRegistryRoute, registryHref, type RegistryRoute } from '../../../renderer/features/registries/registries-route';
 
@@ -24,19 +23,6 @@ describe('registry routes in the URL fragment', () => {
       { registry: 'places', view: 'edit', id: 'a/b c' },
     ];
     for (const route of routes) expect(parseRegistryRoute(registryHref(route))).toEqual(route);
-  });
-});
-
-describe('searching a registry without diacritics', () => {
-  it('folds tones, breves, đ and apostrophes away', () => {
-    expect(foldText("Buôn Ea Bhốk · Đắk Lắk · M'nông · ƀuôn")).toBe('buon ea bhok · dak lak · mnong · buon');
-  });
-
-  it('finds every word typed, in any order, and nothing else', () => {
-    expect(matchesQuery('Ama Khăm Buôn Ea Bhốk Già làng', 'bhok ama')).toBe(true);
-    expect(matchesQuery('Ama Khăm', 'khăm')).toBe(true);
-    expect(matchesQuery('Ama Khăm', 'ama lính')).toBe(false);
-    expect(matchesQuery('Ama Khăm', '  ')).toBe(true);
   });
 });
 

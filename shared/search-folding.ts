@@ -73,3 +73,9 @@ export function indexTerms(text: string): string[] {
   const joined = list.slice(1).map((word, index) => `${list[index] ?? ''}${word}`);
   return [...list, ...joined];
 }
+
+/** Whether every word typed is found in the text, in any order, both folded. */
+export function matchesQuery(text: string, query: string): boolean {
+  const folded = fold(text);
+  return words(fold(query)).every((word) => folded.includes(word));
+}

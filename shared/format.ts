@@ -1,4 +1,4 @@
-import { intlLocales, type UiLanguage } from './index';
+import { intlLocales, type UiLanguage } from '../locales';
 
 const units = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
