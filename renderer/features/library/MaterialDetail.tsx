@@ -1,7 +1,8 @@
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, MonitorPlay } from 'lucide-react';
 import { useLayoutEffect } from 'react';
 import { useMessage } from '../../i18n/use-message';
 import { useT } from '../../i18n/use-t';
+import { presentHref } from '../present/present-route';
 import { AddToPlan } from './AddToPlan';
 import { libraryHref } from './library-route';
 import { MaterialView } from './material-view';
@@ -32,6 +33,13 @@ export function MaterialDetail({ packId, itemId }: { packId: string; itemId: str
         <div className="material-detail" data-testid="material-detail" data-material-id={state.material.id}>
           <div className="detail-bar">
             {back}
+            <a
+              className="button-link"
+              href={presentHref({ kind: 'material', materialId: state.material.id })}
+              data-testid="present-material"
+            >
+              <MonitorPlay aria-hidden="true" /> {t('library:plans.present')}
+            </a>
             <AddToPlan material={state.material} />
           </div>
           <MaterialView material={state.material} pack={state.pack} />

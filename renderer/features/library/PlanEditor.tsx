@@ -4,7 +4,8 @@ import type { SessionPlan } from '../../../electron/core/contract';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { KindIcon } from './KindIcon';
-import { libraryHref, materialHref, navigate, presentHref } from './library-route';
+import { libraryHref, materialHref, navigate } from './library-route';
+import { presentHref } from '../present/present-route';
 import { localizedText } from './localized-text';
 import { kindName, languageName } from './names';
 import { usePlans } from './plans-context';
@@ -100,7 +101,7 @@ export function PlanEditor({ planId, library }: { planId: string; library: Libra
       </p>
       <div className="plan-actions">
         {plan.materials.length > 0 ? (
-          <a className="button-link primary" href={presentHref(plan.id)} data-testid="present-plan">
+          <a className="button-link primary" href={presentHref({ kind: 'plan', planId: plan.id })} data-testid="present-plan">
             <MonitorPlay aria-hidden="true" /> {t('library:plans.present')}
           </a>
         ) : (

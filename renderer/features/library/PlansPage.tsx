@@ -2,7 +2,8 @@ import { MonitorPlay, Plus } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { libraryHref, navigate, presentHref } from './library-route';
+import { libraryHref, navigate } from './library-route';
+import { presentHref } from '../present/present-route';
 import { usePlans } from './plans-context';
 import { PlansError } from './PlansError';
 
@@ -38,7 +39,7 @@ export function PlansPage() {
                 </p>
               </div>
               {plan.materials.length > 0 && (
-                <a className="button-link" href={presentHref(plan.id)}>
+                <a className="button-link" href={presentHref({ kind: 'plan', planId: plan.id })}>
                   <MonitorPlay aria-hidden="true" /> {t('library:plans.present')}
                   <span className="visually-hidden">: {plan.title}</span>
                 </a>

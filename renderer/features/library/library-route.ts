@@ -47,9 +47,6 @@ export function libraryHref(route: LibraryRoute): string {
 export const materialHref = (material: { readonly packId: string; readonly itemId: string }) =>
   libraryHref({ view: 'material', packId: material.packId, itemId: material.itemId });
 
-/** Presentation mode (built elsewhere) shows a plan's materials one after another. */
-export const presentHref = (planId: string) => `#/present/${encodeURIComponent(planId)}`;
-
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

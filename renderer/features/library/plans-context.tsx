@@ -3,9 +3,6 @@ import type { ApiError, SessionPlan } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
 import { useQuery } from '../../api/use-query';
 
-/** The most materials one plan holds (the core's own limit). */
-export const maxPlanMaterials = 500;
-
 export interface PlanEdit {
   readonly title?: string;
   readonly materials?: readonly string[];

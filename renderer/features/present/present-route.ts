@@ -19,6 +19,10 @@ export function presentTargetFromHash(hash: string): PresentTarget | undefined {
   return rest[0] && rest.length === 1 ? { kind: 'plan', planId: rest[0] } : undefined;
 }
 
-export const hrefForPlan = (planId: string) => `#/present/${encodeURIComponent(planId)}`;
-export const hrefForMaterial = (packId: string, itemId: string) =>
-  `#/present/material/${encodeURIComponent(packId)}/${encodeURIComponent(itemId)}`;
+/** The address that presents a target; `presentTargetFromHash` reads it back. */
+export function presentHref(target: PresentTarget): string {
+  if (target.kind === 'plan') return `#/present/${encodeURIComponent(target.planId)}`;
+  const slash = target.materialId.indexOf('/');
+  const [packId, itemId] = [target.materialId.slice(0, slash), target.materialId.slice(slash + 1)];
+  return `#/present/material/${encodeURIComponent(packId)}/${encodeURIComponent(itemId)}`;
+}

@@ -20,6 +20,4 @@ export function renderArticleHtml(markdown: string, options: ArticleHtmlOptions)
   return sanitizeArticleHtml(renderArticleMarkup(markdown, { basePath: options.basePath }), options);
 }
 
-export { splitIntoSlides, sanitizeArticleHtml, type MaterialUrl } from './article-sanitize';
-export { renderArticleMarkup } from './article-markup';
-export { resolvePackImagePath, classifyLink, type LinkKind } from './pack-path';
+export { splitIntoSlides } from './article-sanitize';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  libraryHref,
-  materialHref,
-  parseLibraryRoute,
-  presentHref,
-  type LibraryRoute,
-} from '../../../renderer/features/library/library-route';
+import { presentHref, presentTargetFromHash, type PresentTarget } from '../../../renderer/features/present/present-route';
+import { libraryHref, materialHref, parseLibraryRoute, type LibraryRoute } from '../../../renderer/features/library/library-route';
 
 describe('library routes in the URL fragment', () => {
   it.each([
@@ -34,6 +29,17 @@ describe('library routes in the URL fragment', () => {
     for (const route of routes) expect(parseLibraryRoute(libraryHref(route))).toEqual(route);
     expect(libraryHref({ view: 'browse' })).toBe('#/library');
     expect(materialHref({ packId: 'vn.a.b', itemId: 'x' })).toBe('#/library/vn.a.b/x');
-    expect(presentHref('ab 12')).toBe('#/present/ab%2012');
+  });
+});
+
+describe('presentation routes', () => {
+  it('round-trip a plan and a single material, escaping what needs it', () => {
+    const targets: PresentTarget[] = [
+      { kind: 'plan', planId: 'ab 12' },
+      { kind: 'material', materialId: 'vn.chieng.demo.covid19/thong điệp' },
+    ];
+    for (const target of targets) expect(presentTargetFromHash(presentHref(target))).toEqual(target);
+    expect(presentHref({ kind: 'plan', planId: 'ab 12' })).toBe('#/present/ab%2012');
+    expect(presentTargetFromHash('#/library/plans')).toBeUndefined();
   });
 });

@@ -36,8 +36,6 @@ export const mediaTypesByKind: Readonly<Record<ItemKind, { main: readonly string
   leaflet: { main: [leafletMediaType], companions: imageTypes },
 };
 
-export const allMediaTypes: readonly string[] = [...new Set(Object.values(mediaTypeByExtension))];
-
 /** The media type for a file name, or undefined when it is not one a pack may carry. */
 export function mediaTypeForPath(path: string): string | undefined {
   const lower = path.toLowerCase();

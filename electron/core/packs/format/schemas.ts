@@ -77,7 +77,6 @@ export const packItemSchema = z
       }
     }
   });
-export type PackItem = z.infer<typeof packItemSchema>;
 
 export const manifestSchema = z
   .strictObject({
