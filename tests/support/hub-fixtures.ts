@@ -109,6 +109,8 @@ export interface LaptopOptions {
   readonly clock?: () => Date;
   readonly stallMs?: number;
   readonly retries?: number;
+  /** How long a check shown is installed from without reading the catalog again. */
+  readonly checkMaxAgeMs?: number;
   /** How much room the disk has, to fill it in a test. */
   readonly freeBytes?: (dir: string) => Promise<number>;
 }
@@ -248,7 +250,11 @@ export async function openLaptop(dataDir: string, root: TestRoot, options: Lapto
     log: () => undefined,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.freeBytes ? { packStore: { freeBytes: options.freeBytes } } : {}),
-    sync: { stallMs: options.stallMs ?? 2_000, retries: options.retries ?? 2 },
+    sync: {
+      stallMs: options.stallMs ?? 2_000,
+      retries: options.retries ?? 2,
+      ...(options.checkMaxAgeMs === undefined ? {} : { checkMaxAgeMs: options.checkMaxAgeMs }),
+    },
   });
   const events: ApiEvent[] = [];
   const waiters = new Set<{ match: (event: ApiEvent) => boolean; resolve: (event: ApiEvent) => void }>();
