@@ -168,7 +168,10 @@ export class SyncService {
       const title = candidate.pack.manifest.title.vi ?? candidate.entry.id;
       const before = progress.counted();
       try {
-        const outcome = await this.#install(hub, candidate, progress);
+        // Planned again after an earlier pack of this sync went in: a file it brought is not
+        // fetched twice. Before that, the plan just judged holds (nothing else runs meanwhile).
+        const replan = results.some((each) => each.status === 'installed' || each.status === 'updated');
+        const outcome = await this.#install(hub, candidate, replan, progress);
         results.push({ id: outcome.id, title, status: outcome.status, version: outcome.version });
       } catch (error) {
         if (error instanceof HubFailure && error.reason === 'cancelled') return { results, cancelled: true };
@@ -190,10 +193,9 @@ export class SyncService {
     return { results, cancelled: false };
   }
 
-  async #install(hub: Hub, candidate: Candidate, progress: RunProgress): Promise<InstallOutcome> {
+  async #install(hub: Hub, candidate: Candidate, replan: boolean, progress: RunProgress): Promise<InstallOutcome> {
     const { pack } = candidate;
-    // Planned again now: a file an earlier pack of this sync brought is not fetched twice.
-    const plan = await planInstall(this.#services, pack);
+    const plan = replan ? await planInstall(this.#services, pack) : candidate.plan;
     if (plan.kind === 'unchanged') return plan.outcome;
     progress.pack(pack.manifest.id, pack.manifest.title.vi ?? pack.manifest.id);
     const prepared = await prepareInstall(this.#services, pack, plan);

@@ -13,6 +13,7 @@ import {
   openBenchLaptop,
   publishVersion,
   serveBehindLink,
+  shipDemoRoot,
   syncOverLink,
   type LinkSync,
 } from '../support/commune-link';
@@ -29,6 +30,7 @@ const figure: Figure = {
     return withTempDir('chieng-bench-link-install', async (work) => {
       log(`publishing ${fileCount} files of ${fileBytes} bytes (not timed)`);
       const world = await makeHubWorld(work);
+      await shipDemoRoot(repoRoot, world);
       const packBytes = await publishVersion(world, work, 1);
       const hub = await serveBehindLink(repoRoot, world);
       try {

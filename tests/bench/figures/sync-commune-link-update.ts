@@ -15,6 +15,7 @@ import {
   openBenchLaptop,
   publishVersion,
   serveBehindLink,
+  shipDemoRoot,
   syncOverLink,
   type LinkSync,
 } from '../support/commune-link';
@@ -30,6 +31,7 @@ const figure: Figure = {
   async measure({ repoRoot, log }) {
     return withTempDir('chieng-bench-link-update', async (work) => {
       const world = await makeHubWorld(work);
+      await shipDemoRoot(repoRoot, world);
       await publishVersion(world, work, 1);
       const hub = await serveBehindLink(repoRoot, world);
       try {

@@ -10,6 +10,7 @@
 // signed documents (all side by side), and the files (all side by side). Requests sent side
 // by side count once; more requests, or more connections, than that count nothing: a sync
 // could overlap them, and the figure says what it loses by not doing so.
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { callTyped, openCore, type Core } from '../../../electron/core/core';
 import type { ApiOutput } from '../../../electron/core/contract';
@@ -66,6 +67,16 @@ export async function publishVersion(world: HubWorld, work: string, version: num
   );
   await buildAndPublish(world, sourceDir, path.join(work, `v${version}.chieng`));
   return written;
+}
+
+/**
+ * Puts the demo root the app ships beside the world's test root, so that the laptops trust
+ * two roots as a commune's does (the demo root built in, the province's added): a sync asks
+ * the hub for each one's revocation list.
+ */
+export async function shipDemoRoot(repoRoot: string, world: HubWorld): Promise<void> {
+  const file = 'demo-root.json';
+  await copyFile(path.join(repoRoot, 'resources', 'trust', 'roots', file), path.join(world.resourcesDir, 'trust', 'roots', file));
 }
 
 export async function openBenchLaptop(world: HubWorld, dataDir: string, hubUrl: string): Promise<Core> {
