@@ -96,6 +96,9 @@ export class SyncService {
       // there, so this asks the hub for nothing. The catalog's summary stays as read (its
       // `knownVersion` the one accepted before it).
       const after = await judgeCatalog(this.#services, hub.documents, reading);
+      // Only the documents of packs still to install stay in memory until the next check.
+      const pending = new Set([...after.candidates.values()].map((candidate) => candidate.entry.manifestSha256));
+      for (const sha256 of reading.documents.keys()) if (!pending.has(sha256)) reading.documents.delete(sha256);
       return { outcome: 'synced', cancelled, results, check: after.check };
     } finally {
       if (this.#running === controller) this.#running = undefined;
@@ -111,7 +114,13 @@ export class SyncService {
   #hub(hubUrl: string, signal: AbortSignal | undefined): Hub {
     // A new client per call, for the call's cancel signal; the connections themselves are
     // the process's kept-alive pool (http-get), so a run reuses those its check opened.
-    const connection = openHubConnection({ baseUrl: hubUrl, ...this.#options, ...(signal ? { signal } : {}) });
+    const { stallMs, retries } = this.#options;
+    const connection = openHubConnection({
+      baseUrl: hubUrl,
+      ...(stallMs === undefined ? {} : { stallMs }),
+      ...(retries === undefined ? {} : { retries }),
+      ...(signal ? { signal } : {}),
+    });
     return { documents: hubDocuments(connection), files: hubDownloads(connection), bundles: hubBundles(connection) };
   }
 
