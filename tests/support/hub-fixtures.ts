@@ -109,9 +109,13 @@ export interface LaptopOptions {
   readonly clock?: () => Date;
   readonly stallMs?: number;
   readonly retries?: number;
+  /** How long a check shown is installed from without reading the catalog again. */
+  readonly checkMaxAgeMs?: number;
   /** How much room the disk has, to fill it in a test. */
   readonly freeBytes?: (dir: string) => Promise<number>;
 }
+
+export type SyncedPacks = Pick<Extract<ApiOutput<'sync.run'>, { outcome: 'synced' }>, 'cancelled' | 'results'>;
 
 export interface Laptop {
   readonly core: Core;
@@ -121,6 +125,11 @@ export interface Laptop {
   call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
   /** A call that must fail; its error. */
   fail<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiError>;
+  /**
+   * `sync.run`, which must sync (not find the catalog changed): what it says of each pack,
+   * without the new state it also answers with.
+   */
+  sync(input?: ApiInput<'sync.run'>): Promise<SyncedPacks>;
   /** Resolves with the first event (past or future) that `match` accepts. */
   waitFor(match: (event: ApiEvent) => boolean, timeoutMs?: number): Promise<ApiEvent>;
   /** What is on disk: objects in the store, staging areas, partial downloads (name → size). */
@@ -241,7 +250,11 @@ export async function openLaptop(dataDir: string, root: TestRoot, options: Lapto
     log: () => undefined,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.freeBytes ? { packStore: { freeBytes: options.freeBytes } } : {}),
-    sync: { stallMs: options.stallMs ?? 2_000, retries: options.retries ?? 2 },
+    sync: {
+      stallMs: options.stallMs ?? 2_000,
+      retries: options.retries ?? 2,
+      ...(options.checkMaxAgeMs === undefined ? {} : { checkMaxAgeMs: options.checkMaxAgeMs }),
+    },
   });
   const events: ApiEvent[] = [];
   const waiters = new Set<{ match: (event: ApiEvent) => boolean; resolve: (event: ApiEvent) => void }>();
@@ -267,6 +280,11 @@ export async function openLaptop(dataDir: string, root: TestRoot, options: Lapto
       const result = await core.call(method, input);
       if (result.ok) throw new Error(`${method} should have failed, but gave ${JSON.stringify(result.value)}`);
       return result.error;
+    },
+    async sync(input = {}) {
+      const run = await laptop.call('sync.run', input);
+      if (run.outcome !== 'synced') throw new Error(`sync.run found the catalog changed: ${JSON.stringify(run)}`);
+      return { cancelled: run.cancelled, results: run.results };
     },
     waitFor(match, timeoutMs = 20_000) {
       const past = events.find(match);

@@ -27,16 +27,6 @@ export function registerSync(pack: Command, context: CliContext): void {
       withCore(context, options, 'unlocked', async (core) => {
         // The address given is remembered: this laptop's hub from now on.
         if (options.hub !== undefined) await call(context, core, 'settings.update', { hubUrl: options.hub });
-        const check = await call(context, core, 'sync.check', {});
-        if (check.catalog.status !== 'ok') {
-          throw new CliFailure(
-            t(`sync:catalog.${check.catalog.status}`, {
-              version: check.catalog.version,
-              known: check.catalog.knownVersion ?? '',
-              date: check.catalog.expiresAt.slice(0, 10),
-            }),
-          );
-        }
         let lastLine = 0;
         const unsubscribe = core.subscribe((event) => {
           if (event.name !== 'sync.progress' || options.json) return;
@@ -46,8 +36,21 @@ export function registerSync(pack: Command, context: CliContext): void {
           context.err(progressLine(event.payload, context));
         });
         try {
+          // One pass: no check is shown first, so the run reads the catalog itself (and, given
+          // no catalog hash to hold it to, cannot find it changed).
           const run = await call(context, core, 'sync.run', {});
-          if (options.json) return context.out(JSON.stringify({ catalog: check.catalog, ...run }));
+          if (run.outcome !== 'synced') throw new Error('a sync given no catalog hash found its catalog changed');
+          const { catalog } = run.check;
+          if (catalog.status !== 'ok') {
+            throw new CliFailure(
+              t(`sync:catalog.${catalog.status}`, {
+                version: catalog.version,
+                known: catalog.knownVersion ?? '',
+                date: catalog.expiresAt.slice(0, 10),
+              }),
+            );
+          }
+          if (options.json) return context.out(JSON.stringify({ catalog, cancelled: run.cancelled, results: run.results }));
           if (run.results.length === 0) context.out(t('sync:nothingNew'));
           const translate = t as unknown as (key: string, values: object) => string;
           for (const result of run.results) {

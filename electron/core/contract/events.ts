@@ -20,6 +20,7 @@ export const eventContract = {
     doneFiles: z.number(),
     totalFiles: z.number(),
   }),
+  /** One counter for a whole sync (every pack's bytes and files together); `title` is the pack coming now. */
   'sync.progress': z.object({
     packId: z.string(),
     title: z.string(),

@@ -80,7 +80,7 @@ export type { ApiEvent, EventName, EventPayload } from './events';
 export type { AppInfo, Notice } from './app-info';
 export type { Settings, SettingsPatch } from './settings';
 export type { PackSummary, TrustedRootSummary } from './packs';
-export type { AvailablePack } from './sync';
+export type { AvailablePack, SyncCheck, SyncRunResult } from './sync';
 export type { ListedMaterial, Material, MaterialPack, SearchHit } from './library';
 export type { SessionPlan } from './plans';
 export type { LogbookKind, LogRecord, MaterialUse, RecordStatus, Revision } from './logbooks';

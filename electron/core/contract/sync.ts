@@ -27,6 +27,36 @@ export const availablePackSchema = z.object({
 });
 export type AvailablePack = z.infer<typeof availablePackSchema>;
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What the hub offers, as `sync.check` shows it and as `sync.run` leaves it. */
+export const syncCheckSchema = z.object({
+  catalog: catalogStatusSchema,
+  /**
+   * SHA-256 of the signed catalog document judged. Given back to `sync.run`, it makes the run
+   * install from this catalog or from none.
+   */
+  catalogSha256: sha256,
+  packs: z.array(availablePackSchema),
+});
+export type SyncCheck = z.infer<typeof syncCheckSchema>;
+
+export const syncPackResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['installed', 'updated', 'unchanged', 'failed']),
+  version: z.number(),
+  failure: message.optional(),
+});
+
+export const syncRunResultSchema = z.discriminatedUnion('outcome', [
+  /** Done (or stopped): each pack's result, and what the hub offers now, seen from this laptop. */
+  z.object({ outcome: z.literal('synced'), cancelled: z.boolean(), results: z.array(syncPackResultSchema), check: syncCheckSchema }),
+  /** The hub's catalog is not the one shown: nothing was installed; this is the new one to show. */
+  z.object({ outcome: z.literal('catalogChanged'), check: syncCheckSchema }),
+]);
+export type SyncRunResult = z.infer<typeof syncRunResultSchema>;
+
 export const withdrawalSchema = z.object({
   packId: z.string(),
   itemId: z.string().optional(),
@@ -48,27 +78,16 @@ export const syncContract = {
     }),
   },
   /** Asks the hub what is new: fetches and checks the catalog and the manifests it names. */
-  'sync.check': {
-    access: 'unlocked',
-    input: z.strictObject({}),
-    result: z.object({ catalog: catalogStatusSchema, packs: z.array(availablePackSchema) }),
-  },
-  /** Downloads (resuming where it stopped) and installs the packs named, or every new one. */
+  'sync.check': { access: 'unlocked', input: z.strictObject({}), result: syncCheckSchema },
+  /**
+   * Downloads (resuming where it stopped) and installs the packs named, or every new one, from
+   * the catalog shown (`catalogSha256` of its check); without it (the CLI), from the catalog
+   * the run reads itself.
+   */
   'sync.run': {
     access: 'unlocked',
-    input: z.strictObject({ ids: z.array(z.string().max(128)).max(1000).optional() }),
-    result: z.object({
-      cancelled: z.boolean(),
-      results: z.array(
-        z.object({
-          id: z.string(),
-          title: z.string(),
-          status: z.enum(['installed', 'updated', 'unchanged', 'failed']),
-          version: z.number(),
-          failure: message.optional(),
-        }),
-      ),
-    }),
+    input: z.strictObject({ ids: z.array(z.string().max(128)).max(1000).optional(), catalogSha256: sha256.optional() }),
+    result: syncRunResultSchema,
   },
   'sync.cancel': { access: 'unlocked', input: z.strictObject({}), result: z.object({ cancelled: z.boolean() }) },
 } satisfies ContractSlice;

@@ -32,21 +32,32 @@ export function syncHandlers(sync: SyncService, packs: PackService, settings: Se
       };
     },
     'sync.check': async () => {
-      const { catalog, packs: available } = await packs.exclusive(() => sync.check(hubUrl()));
+      const check = await packs.exclusive(() => sync.check(hubUrl()));
       events.emit('sync.changed', {});
-      return { catalog, packs: available };
+      return check;
     },
-    'sync.run': async ({ ids }) => {
-      const result = await packs.exclusive(async () => {
-        const outcome = await sync.run(hubUrl(), ids, (progress) => events.emit('sync.progress', progress));
-        // Only an update (or an install that failed after its files went in) can leave files
-        // no pack names; a new pack leaves none, and reading every manifest to learn so is slow.
-        if (outcome.results.some((each) => each.status === 'updated' || each.status === 'failed')) await packs.collectGarbage();
-        return outcome;
-      });
+    'sync.run': async ({ ids, catalogSha256 }) => {
+      const result = await packs.exclusive(() =>
+        sync.run(
+          hubUrl(),
+          {
+            ids,
+            catalogSha256,
+            // Only an update (or an install that failed after its files went in) can leave files
+            // no pack names; a new pack leaves none, and reading every manifest to learn so is slow.
+            // Before the new state is judged, so that it counts what the collection removed.
+            afterInstalls: async (results) => {
+              if (results.some((each) => each.status === 'updated' || each.status === 'failed')) await packs.collectGarbage();
+            },
+          },
+          (progress) => events.emit('sync.progress', progress),
+        ),
+      );
       events.emit('sync.changed', {});
-      for (const each of result.results)
-        if (each.status === 'installed' || each.status === 'updated') events.emit('packs.changed', { id: each.id });
+      if (result.outcome === 'synced') {
+        for (const each of result.results)
+          if (each.status === 'installed' || each.status === 'updated') events.emit('packs.changed', { id: each.id });
+      }
       return result;
     },
     'sync.cancel': () => ({ cancelled: sync.cancel() }),

@@ -1,81 +1,64 @@
 // Sync with the provincial hub, in the minutes a commune is online: a signed catalog says
 // what exists and what is withdrawn; only files the laptop lacks are fetched, resuming
 // after dropped connections; each pack installs through the same checks as a file does.
-import { createHash } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import type { AvailablePack } from '../contract/sync';
-import type { MessageParams } from '../contract/api-error';
-import { archiveNames } from '../packs/archive/pack-archive-writer';
-import { hubPaths, type Catalog } from '../packs/format/catalog';
-import { installSignedPack, planInstall, type InstallPlan, type InstallServices } from '../packs/install/install-signed-pack';
-import { expectedObjects, type SignedPack } from '../packs/install/read-signed-pack';
+//
+// One pass per click: the check the person was shown is kept (keyed by its catalog's hash),
+// and the run given that hash fetches no catalog or signed document again, only files; it
+// answers with the new state, judged without the network, so the screen need not ask again.
+import type { SyncCheck, SyncRunResult } from '../contract/sync';
+import { planInstall, prepareInstall, type InstallOutcome, type InstallServices } from '../packs/install/install-signed-pack';
 import { PackRefusal } from '../packs/pack-refusal';
-import { noteSignedTime } from '../packs/trust/trust-service';
-import { verifyCatalog } from '../packs/trust/verify-catalog';
-import { verifyManifest, verifyPublisher } from '../packs/trust/verify-chain';
+import { judgeCatalog, readCatalog, type Candidate, type CatalogReading } from './catalog-check';
+import { openDownloadsFolder } from './downloads-folder';
+import { hubBundles, type HubBundles } from './hub-bundle';
+import { hubDocuments, type HubDocuments } from './hub-documents';
+import { hubDownloads, type HubDownloads } from './hub-downloads';
 import { HubFailure } from './hub-failure';
-import { openDownloadsFolder, type HeldDownloads } from './downloads-folder';
-import { openHubClient, type HubClient } from './hub-client';
-import { throttle } from './throttle';
-import { hashOfFile } from '../storage/file-hash';
+import { openHubConnection } from './hub-request';
+import { downloadPack } from './pack-download';
+import { RunProgress, type SyncProgress } from './sync-progress';
 
-export interface SyncProgress {
-  readonly packId: string;
-  readonly title: string;
-  readonly doneBytes: number;
-  readonly totalBytes: number;
-  readonly doneFiles: number;
-  readonly totalFiles: number;
-  readonly bytesPerSecond: number;
-  readonly secondsLeft: number | null;
-}
-
-export interface CatalogCheck {
-  readonly catalog: {
-    status: 'ok' | 'stale' | 'replayed' | 'expired';
-    version: number;
-    knownVersion: number | null;
-    issuedAt: string;
-    expiresAt: string;
-  };
-  readonly packs: AvailablePack[];
-}
-
-export interface SyncResult {
-  readonly cancelled: boolean;
-  readonly results: {
-    id: string;
-    title: string;
-    status: 'installed' | 'updated' | 'unchanged' | 'failed';
-    version: number;
-    failure?: { messageKey: string; params?: MessageParams };
-  }[];
-}
+export type { SyncProgress } from './sync-progress';
+type PackResult = Extract<SyncRunResult, { outcome: 'synced' }>['results'][number];
 
 export interface SyncOptions {
   readonly stallMs?: number;
   readonly retries?: number;
+  /**
+   * How long a check shown stays good enough to install from without reading the catalog
+   * again. Past it, a run reads the catalog and the revocation lists again (one round trip)
+   * and installs only if the catalog is still the one shown.
+   */
+  readonly checkMaxAgeMs?: number;
 }
 
-interface Candidate {
-  readonly pack: SignedPack;
-  readonly plan: Extract<InstallPlan, { kind: 'install' }>;
-  readonly entry: Catalog['packs'][number];
+export interface RunRequest {
+  /** The packs to install; all new and updated ones when absent. */
+  readonly ids?: readonly string[] | undefined;
+  /** The hash of the check shown; absent (the CLI shows none), the run reads the catalog itself. */
+  readonly catalogSha256?: string | undefined;
+  /** Runs after the installs, before the new state is judged (a garbage collection, say). */
+  readonly afterInstalls?: (results: readonly PackResult[]) => Promise<void>;
 }
 
-const maxCatalogBytes = 32 * 1024 * 1024;
-const maxDocumentBytes = 8 * 1024 * 1024;
-/** How often a download tells the screen how far it is. */
-const progressEveryMs = 100;
-/** A first install of at least this many files comes as one bundle, not one request per file. */
-const bundleMinFiles = 32;
-const speedBucketMs = 250;
-const speedWindowMs = 5_000;
+interface Hub {
+  readonly documents: HubDocuments;
+  readonly files: HubDownloads;
+  readonly bundles: HubBundles;
+}
+
+/**
+ * Ten minutes: long enough for a person to read the check and decide, short enough that a
+ * catalog republished meanwhile (a withdrawal, say) is noticed at the cost of one request.
+ */
+const defaultCheckMaxAgeMs = 10 * 60_000;
 
 export class SyncService {
   readonly #services: InstallServices;
   readonly #options: SyncOptions;
   #running: AbortController | undefined;
+  /** The last reading of a hub's catalog (by a check or a run), with the packs' signed documents. */
+  #kept: CatalogReading | undefined;
 
   constructor(services: InstallServices, options: SyncOptions = {}) {
     this.#services = services;
@@ -83,125 +66,40 @@ export class SyncService {
   }
 
   /** Fetches and checks the catalog, records its withdrawals, and says what each pack needs. */
-  async check(hubUrl: string, signal?: AbortSignal): Promise<CatalogCheck & { candidates: Map<string, Candidate>; client: HubClient }> {
-    const client = this.#client(hubUrl, signal);
-    const { trust } = this.#services;
-    const text = await client.getText(hubPaths.catalog, maxCatalogBytes);
-    // Revocations first, as from a pack file: a key revoked since is judged revoked now.
-    await this.#learnRevocations(client);
-    const verified = verifyCatalog(text, trust.roots(), trust.state(), trust.now());
-    const { catalog } = verified;
-    const documentSha256 = createHash('sha256').update(verified.document).digest('hex');
-    const known = trust.state().catalog;
-    const status: CatalogCheck['catalog']['status'] =
-      known && catalog.version < known.version
-        ? 'stale'
-        : known && catalog.version === known.version && known.documentSha256 !== documentSha256
-          ? 'replayed'
-          : Date.parse(catalog.expiresAt) < trust.now().getTime()
-            ? 'expired'
-            : 'ok';
-    const summary = {
-      status,
-      version: catalog.version,
-      knownVersion: known?.version ?? null,
-      issuedAt: catalog.issuedAt,
-      expiresAt: catalog.expiresAt,
-    };
-    // A catalog the app will not act on changes nothing: the laptop keeps what it has.
-    if (status !== 'ok') return { catalog: summary, packs: [], candidates: new Map(), client };
-
-    await trust.update((data) => {
-      data.catalog = {
-        hubKeyId: catalog.hubKeyId,
-        version: catalog.version,
-        documentSha256,
-        issuedAt: catalog.issuedAt,
-        expiresAt: catalog.expiresAt,
-        fetchedAt: this.#services.clock().toISOString(),
-      };
-      data.withdrawn = catalog.withdrawn.map(({ packId, itemId, reason, at }) => ({
-        packId,
-        ...(itemId ? { itemId } : {}),
-        ...(reason ? { reason } : {}),
-        at,
-      }));
-      noteSignedTime(data, catalog.issuedAt);
-    });
-
-    const packs: AvailablePack[] = [];
-    const candidates = new Map<string, Candidate>();
-    for (const entry of catalog.packs) {
-      const installed = await this.#services.installed.pointer(entry.id);
-      const base = {
-        id: entry.id,
-        title: entry.title,
-        version: entry.version,
-        installedVersion: installed?.version ?? null,
-        totalBytes: entry.totalBytes,
-        fileCount: entry.fileCount,
-      };
-      if (catalog.withdrawn.some((each) => each.packId === entry.id && !each.itemId)) {
-        packs.push({ ...base, state: 'withdrawn', downloadBytes: 0 });
-        continue;
-      }
-      if (installed && installed.version > entry.version) {
-        packs.push({ ...base, state: 'older', downloadBytes: 0 });
-        continue;
-      }
-      if (installed && installed.version === entry.version) {
-        packs.push({ ...base, state: 'current', downloadBytes: 0 });
-        continue;
-      }
-      const pack = await this.#fetchSignedPack(client, entry);
-      const plan = await planInstall(this.#services, pack);
-      if (plan.kind === 'unchanged') {
-        packs.push({ ...base, state: 'current', downloadBytes: 0 });
-        continue;
-      }
-      candidates.set(entry.id, { pack, plan, entry });
-      packs.push({
-        ...base,
-        state: installed ? 'update' : 'new',
-        downloadBytes: plan.needed.reduce((sum, object) => sum + object.size, 0),
-      });
-    }
-    return { catalog: summary, packs, candidates, client };
+  async check(hubUrl: string): Promise<SyncCheck> {
+    const hub = this.#hub(hubUrl, undefined);
+    const reading = await this.#read(hub, hubUrl);
+    return (await judgeCatalog(this.#services, hub.documents, reading)).check;
   }
 
-  /** Checks, then downloads and installs the packs named (default: all new and updated). */
-  async run(hubUrl: string, ids: readonly string[] | undefined, onProgress: (progress: SyncProgress) => void): Promise<SyncResult> {
+  /**
+   * Downloads and installs the packs asked for from the catalog shown. A catalog that changed
+   * since is answered with its new check, and nothing is installed from it.
+   */
+  async run(hubUrl: string, request: RunRequest, onProgress: (progress: SyncProgress) => void): Promise<SyncRunResult> {
     if (this.#running) this.#running.abort();
     const controller = new AbortController();
     this.#running = controller;
     try {
-      const checked = await this.check(hubUrl, controller.signal);
-      const chosen = [...checked.candidates.values()].filter((candidate) => !ids || ids.includes(candidate.entry.id));
-      const results: SyncResult['results'] = [];
-      for (const candidate of chosen) {
-        const title = candidate.pack.manifest.title.vi ?? candidate.entry.id;
-        try {
-          // Planned again now: a file an earlier pack of this sync brought is not fetched twice.
-          const plan = await planInstall(this.#services, candidate.pack);
-          const outcome =
-            plan.kind === 'unchanged' ? plan.outcome : await this.#install(checked.client, { ...candidate, plan }, onProgress);
-          results.push({ id: outcome.id, title, status: outcome.status, version: outcome.version });
-        } catch (error) {
-          if (error instanceof HubFailure && error.reason === 'cancelled') return { cancelled: true, results };
-          // A dropped hub stops the whole sync; a bad pack only itself.
-          if (error instanceof HubFailure) throw error;
-          if (!(error instanceof PackRefusal)) throw error;
-          results.push({
-            id: candidate.entry.id,
-            title,
-            status: 'failed',
-            version: candidate.entry.version,
-            failure: { messageKey: error.messageKey, params: error.params },
-          });
-        }
+      const hub = this.#hub(hubUrl, controller.signal);
+      const reading = await this.#readingFor(hub, hubUrl, request.catalogSha256);
+      const judged = await judgeCatalog(this.#services, hub.documents, reading);
+      if (request.catalogSha256 !== undefined && reading.catalogSha256 !== request.catalogSha256) {
+        return { outcome: 'catalogChanged', check: judged.check };
       }
-      await this.#forgetFinishedDownloads(checked.candidates);
-      return { cancelled: false, results };
+      const { ids } = request;
+      const chosen = [...judged.candidates.values()].filter((candidate) => !ids || ids.includes(candidate.entry.id));
+      const { results, cancelled } = await this.#installAll(hub, chosen, onProgress);
+      await request.afterInstalls?.(results);
+      if (!cancelled) await this.#forgetFinishedDownloads(judged.candidates);
+      // Judged again from what the reading holds: the documents of every pack it offered are
+      // there, so this asks the hub for nothing. The catalog's summary stays as read (its
+      // `knownVersion` the one accepted before it).
+      const after = await judgeCatalog(this.#services, hub.documents, reading);
+      // Only the documents of packs still to install stay in memory until the next check.
+      const pending = new Set([...after.candidates.values()].map((candidate) => candidate.entry.manifestSha256));
+      for (const sha256 of reading.documents.keys()) if (!pending.has(sha256)) reading.documents.delete(sha256);
+      return { outcome: 'synced', cancelled, results, check: after.check };
     } finally {
       if (this.#running === controller) this.#running = undefined;
     }
@@ -213,158 +111,110 @@ export class SyncService {
     return true;
   }
 
-  #client(hubUrl: string, signal: AbortSignal | undefined): HubClient {
-    return openHubClient({ baseUrl: hubUrl, ...this.#options, ...(signal ? { signal } : {}) });
+  #hub(hubUrl: string, signal: AbortSignal | undefined): Hub {
+    // A new client per call, for the call's cancel signal; the connections themselves are
+    // the process's kept-alive pool (http-get), so a run reuses those its check opened.
+    const { stallMs, retries } = this.#options;
+    const connection = openHubConnection({
+      baseUrl: hubUrl,
+      ...(stallMs === undefined ? {} : { stallMs }),
+      ...(retries === undefined ? {} : { retries }),
+      ...(signal ? { signal } : {}),
+    });
+    return { documents: hubDocuments(connection), files: hubDownloads(connection), bundles: hubBundles(connection) };
+  }
+
+  async #read(hub: Hub, hubUrl: string): Promise<CatalogReading> {
+    const reading = await readCatalog(this.#services, hub.documents, hubUrl, this.#kept);
+    this.#kept = reading;
+    return reading;
   }
 
   /**
-   * The revocation lists the hub carries (`trust/<root key id>/`) for the roots this laptop
-   * trusts. Each is signed by its root, so whoever serves it, only a newer valid list counts.
+   * The reading a run acts on: the kept one, if it is the check shown and young enough;
+   * else a fresh one (the run compares its hash with the one shown before installing).
    */
-  async #learnRevocations(client: HubClient): Promise<void> {
-    const { trust } = this.#services;
-    for (const root of trust.roots()) {
-      const get = (name: string) => client.getBytes(hubPaths.revocations(root.keyId, name), maxDocumentBytes);
-      let bytes: Buffer;
-      try {
-        bytes = await get(archiveNames.revocations);
-      } catch (error) {
-        if (error instanceof HubFailure && error.reason === 'notFound') continue;
-        throw error;
-      }
-      await trust.acceptRevocations(
-        { bytes, signature: await get(archiveNames.revocationsSignature) },
-        hubPaths.revocations(root.keyId, archiveNames.revocations),
-      );
-    }
-  }
-
-  /** A pack's signed documents from the hub, checked like an archive's, and against the catalog. */
-  async #fetchSignedPack(client: HubClient, entry: Catalog['packs'][number]): Promise<SignedPack> {
-    const get = (name: string) => client.getBytes(hubPaths.packDocument(entry.id, entry.version, name), maxDocumentBytes);
-    // Side by side: over a mobile link each request waits a round trip of its own.
-    const [manifest, manifestSignature, publisherDocument, publisherSignature] = await Promise.all([
-      get(archiveNames.manifest),
-      get(archiveNames.manifestSignature),
-      get(archiveNames.publisher),
-      get(archiveNames.publisherSignature),
-    ]);
-    const documents = { manifest, manifestSignature, publisher: publisherDocument, publisherSignature };
-    const { trust } = this.#services;
-    const label = entry.title.vi ?? entry.id;
-    const publisher = verifyPublisher(
-      { bytes: documents.publisher, signature: documents.publisherSignature },
-      trust.roots(),
-      trust.state(),
-      trust.now(),
-      label,
-    );
-    const verified = verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, label);
+  async #readingFor(hub: Hub, hubUrl: string, catalogSha256: string | undefined): Promise<CatalogReading> {
+    const kept = this.#kept;
+    const maxAge = this.#options.checkMaxAgeMs ?? defaultCheckMaxAgeMs;
     if (
-      verified.manifestSha256 !== entry.manifestSha256 ||
-      verified.manifest.id !== entry.id ||
-      verified.manifest.version !== entry.version
+      catalogSha256 !== undefined &&
+      kept?.hubUrl === hubUrl &&
+      kept.catalogSha256 === catalogSha256 &&
+      performance.now() - kept.readAt <= maxAge
     ) {
-      throw new PackRefusal('keyMismatch', { pack: label, document: archiveNames.manifest });
+      return kept;
     }
-    return { ...verified, documents };
+    return this.#read(hub, hubUrl);
   }
 
-  async #install(client: HubClient, candidate: Candidate, onProgress: (progress: SyncProgress) => void) {
-    const { pack, plan } = candidate;
-    const title = pack.manifest.title.vi ?? pack.manifest.id;
-    const totalBytes = plan.needed.reduce((sum, object) => sum + object.size, 0);
-    const downloads = openDownloadsFolder(this.#services.store.downloadsDir);
-    await mkdir(this.#services.store.downloadsDir, { recursive: true });
-    const meter = new SpeedMeter(this.#services.clock);
-    let doneBytes = 0;
-    let doneFiles = 0;
-    const report = throttle(() => {
-      const bytesPerSecond = meter.rate();
-      // At most the total: a part that turns out wrong is fetched again, counted twice.
-      const done = Math.min(doneBytes, totalBytes);
-      onProgress({
-        packId: pack.manifest.id,
-        title,
-        doneBytes: done,
-        totalBytes,
-        doneFiles,
-        totalFiles: plan.needed.length,
-        bytesPerSecond,
-        secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - done) / bytesPerSecond) : null,
-      });
-    }, progressEveryMs);
-    const onBytes = (count: number) => {
-      doneBytes += count;
-      meter.add(count);
-      report();
-    };
-    // Started by the first file staged (so after the free-space check), awaited by all.
-    let fromBundle: Promise<{ complete: ReadonlySet<string>; held: HeldDownloads; ran: boolean }> | undefined;
-    const bundleFirst = async () => {
-      const held = await downloads.held();
-      const files = [...expectedObjects(pack)].map(([sha256, { size }]) => ({
-        sha256,
-        size,
-        part: downloads.partOf(sha256),
-        whole: downloads.wholeOf(sha256),
-      }));
-      // Worth it for a first install of many files: one request instead of one per file. An
-      // update, or a pack an earlier sync began, goes file by file, fetching only what is missing.
-      if (
-        files.length < bundleMinFiles ||
-        plan.needed.length !== files.length ||
-        files.some((file) => held.parts.has(file.sha256) || held.wholes.has(file.sha256))
-      ) {
-        return { complete: new Set<string>(), held, ran: false };
+  /** Installs each pack in turn, under one progress counter for them all. */
+  async #installAll(
+    hub: Hub,
+    chosen: readonly Candidate[],
+    onProgress: (progress: SyncProgress) => void,
+  ): Promise<{ results: PackResult[]; cancelled: boolean }> {
+    // Each file counted once, for the first pack that needs it: a later one finds it in the store.
+    const claimed = new Set<string>();
+    const shares = chosen.map(({ plan }) => {
+      const share = { bytes: 0, files: 0 };
+      for (const object of plan.needed) {
+        if (claimed.has(object.sha256)) continue;
+        claimed.add(object.sha256);
+        share.bytes += object.size;
+        share.files += 1;
       }
-      const { complete, failure } = await client.downloadBundle(hubPaths.bundle(pack.manifest.id, pack.manifest.version), files, {
-        onBytes,
-        onFile: () => {
-          doneFiles += 1;
-          report();
-        },
-      });
-      // Whatever the bundle did not bring (an older hub has none; a cut line) comes file by file.
-      return { complete, held: failure ? await downloads.held() : held, ran: true };
-    };
-    return installSignedPack(
-      this.#services,
-      pack,
-      plan,
-      async (object, staging) => {
-        const bundle = await (fromBundle ??= bundleFirst());
-        const { sha256, size } = object;
-        const whole = downloads.wholeOf(sha256);
-        if (bundle.complete.has(sha256)) return staging.adopt(whole, sha256);
-        // A whole file a stopped sync brought: checked again before it counts.
-        if (bundle.held.wholes.has(sha256)) {
-          if ((await hashOfFile(whole)).digest('hex') === sha256) {
-            doneBytes += size;
-            doneFiles += 1;
-            report();
-            return staging.adopt(whole, sha256);
-          }
-          await rm(whole, { force: true });
-        }
-        const part = downloads.partOf(sha256);
-        await client.download(
-          { path: hubPaths.object(sha256), part, size, sha256, held: bundle.held.parts.get(sha256) ?? 0 },
-          {
-            // What an earlier, stopped sync already brought is done, not downloaded again
-            // (nor counted twice, when the bundle just brought it).
-            onHeld: (count) => {
-              if (!bundle.ran) doneBytes += count;
-            },
-            onBytes,
-          },
-        );
-        doneFiles += 1;
-        report();
-        return staging.adopt(part, sha256);
-      },
-      () => undefined,
-    ).finally(() => report.flush());
+      return share;
+    });
+    const progress = new RunProgress(
+      shares.reduce((sum, share) => sum + share.bytes, 0),
+      shares.reduce((sum, share) => sum + share.files, 0),
+      this.#services.clock,
+      onProgress,
+    );
+    const results: PackResult[] = [];
+    for (const [index, candidate] of chosen.entries()) {
+      const title = candidate.pack.manifest.title.vi ?? candidate.entry.id;
+      const before = progress.counted();
+      try {
+        // Planned again after an earlier pack of this sync went in: a file it brought is not
+        // fetched twice. Before that, the plan just judged holds (nothing else runs meanwhile).
+        const replan = results.some((each) => each.status === 'installed' || each.status === 'updated');
+        const outcome = await this.#install(hub, candidate, replan, progress);
+        results.push({ id: outcome.id, title, status: outcome.status, version: outcome.version });
+      } catch (error) {
+        if (error instanceof HubFailure && error.reason === 'cancelled') return { results, cancelled: true };
+        // A dropped hub stops the whole sync; a bad pack only itself.
+        if (!(error instanceof PackRefusal)) throw error;
+        const share = shares[index] ?? { bytes: 0, files: 0 };
+        const got = progress.counted();
+        progress.drop(Math.max(0, share.bytes - (got.bytes - before.bytes)), Math.max(0, share.files - (got.files - before.files)));
+        results.push({
+          id: candidate.entry.id,
+          title,
+          status: 'failed',
+          version: candidate.entry.version,
+          failure: { messageKey: error.messageKey, params: error.params },
+        });
+      }
+    }
+    progress.flush();
+    return { results, cancelled: false };
+  }
+
+  async #install(hub: Hub, candidate: Candidate, replan: boolean, progress: RunProgress): Promise<InstallOutcome> {
+    const { pack } = candidate;
+    const plan = replan ? await planInstall(this.#services, pack) : candidate.plan;
+    if (plan.kind === 'unchanged') return plan.outcome;
+    progress.pack(pack.manifest.id, pack.manifest.title.vi ?? pack.manifest.id);
+    const prepared = await prepareInstall(this.#services, pack, plan);
+    try {
+      await downloadPack(hub, this.#services.store.downloadsDir, pack, prepared, progress);
+    } catch (error) {
+      await prepared.discard();
+      throw error;
+    }
+    return prepared.commit();
   }
 
   /** Keeps downloads only for files a pack still needs, so a later sync can resume them. */
@@ -373,37 +223,5 @@ export class SyncService {
     await openDownloadsFolder(this.#services.store.downloadsDir).forget(
       async (sha256) => wanted.has(sha256) && !(await this.#services.store.has(sha256)),
     );
-  }
-}
-
-/**
- * Bytes per second over the last few seconds, for "time left". Counted in quarter-second
- * buckets: a fast download adds thousands of pieces a second, and the rate is read as often.
- */
-class SpeedMeter {
-  readonly #clock: () => Date;
-  readonly #buckets: { at: number; bytes: number }[] = [];
-  #windowBytes = 0;
-  #lastAt = 0;
-
-  constructor(clock: () => Date) {
-    this.#clock = clock;
-  }
-
-  add(bytes: number): void {
-    const now = this.#clock().getTime();
-    const at = now - (now % speedBucketMs);
-    const last = this.#buckets.at(-1);
-    if (last?.at === at) last.bytes += bytes;
-    else this.#buckets.push({ at, bytes });
-    this.#windowBytes += bytes;
-    this.#lastAt = now;
-    while ((this.#buckets[0]?.at ?? now) < now - speedWindowMs) this.#windowBytes -= this.#buckets.shift()?.bytes ?? 0;
-  }
-
-  rate(): number {
-    const first = this.#buckets[0];
-    if (!first || this.#lastAt <= first.at) return 0;
-    return Math.round((this.#windowBytes * 1000) / (this.#lastAt - first.at));
   }
 }

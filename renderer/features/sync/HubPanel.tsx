@@ -12,7 +12,7 @@ export function HubPanel() {
   const t = useT();
   const describe = useMessage();
   const sync = useSync();
-  const { status, check, phase, problem, run } = sync;
+  const { status, check, phase, problem, run, catalogChanged } = sync;
   const toFetch = check ? downloadable(check.packs) : [];
   const totalDownload = toFetch.reduce((sum, pack) => sum + pack.downloadBytes, 0);
   const offline = problem?.messageKey === 'sync:failure.offline';
@@ -49,6 +49,11 @@ export function HubPanel() {
           {offline && <WifiOff aria-hidden="true" />} {describe(problem)}
         </p>
       )}
+      {catalogChanged && (
+        <p className="field-error" role="alert" data-testid="catalog-changed">
+          {t('sync:catalogChanged')}
+        </p>
+      )}
       {check && check.catalog.status !== 'ok' && (
         <p className="field-error" role="alert" data-testid="catalog-warning">
           {t(`sync:catalog.${check.catalog.status}`, {
@@ -58,7 +63,9 @@ export function HubPanel() {
           })}
         </p>
       )}
-      {check && check.catalog.status === 'ok' && toFetch.length === 0 && !run && <p className="status-ok">{t('sync:nothingNew')}</p>}
+      {check && check.catalog.status === 'ok' && toFetch.length === 0 && !run && !catalogChanged && (
+        <p className="status-ok">{t('sync:nothingNew')}</p>
+      )}
       {check && check.packs.length > 0 && (
         <ul className="available-packs" data-testid="available-packs">
           {check.packs.map((pack) => (

@@ -4,7 +4,8 @@ import { useApi } from '../../api/api-context';
 
 type Status = ApiOutput<'sync.status'>;
 type Check = ApiOutput<'sync.check'>;
-type Run = ApiOutput<'sync.run'>;
+/** What a finished (or stopped) run says of each pack. */
+type Run = Omit<Extract<ApiOutput<'sync.run'>, { outcome: 'synced' }>, 'outcome' | 'check'>;
 
 export interface SyncState {
   readonly status: Status | undefined;
@@ -12,6 +13,8 @@ export interface SyncState {
   readonly phase: 'idle' | 'checking' | 'syncing';
   readonly progress: EventPayload<'sync.progress'> | null;
   readonly run: Run | undefined;
+  /** The run found the hub's catalog changed since the check shown: `check` is the new one. */
+  readonly catalogChanged: boolean;
   readonly problem: ApiError | null;
   readonly checkForUpdates: () => void;
   readonly syncAll: (ids?: readonly string[]) => void;
@@ -26,6 +29,7 @@ export function useSync(): SyncState {
   const [phase, setPhase] = useState<SyncState['phase']>('idle');
   const [progress, setProgress] = useState<EventPayload<'sync.progress'> | null>(null);
   const [run, setRun] = useState<Run>();
+  const [catalogChanged, setCatalogChanged] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
 
   const loadStatus = useCallback(() => {
@@ -48,6 +52,7 @@ export function useSync(): SyncState {
     setPhase('checking');
     setProblem(null);
     setRun(undefined);
+    setCatalogChanged(false);
     void client.call('sync.check', {}).then((result) => {
       setPhase('idle');
       // A failed check says nothing about the hub any more: do not keep showing the last one.
@@ -61,22 +66,27 @@ export function useSync(): SyncState {
       setPhase('syncing');
       setProblem(null);
       setProgress(null);
-      void client.call('sync.run', ids ? { ids: [...ids] } : {}).then((result) => {
+      setCatalogChanged(false);
+      // The check shown: the run installs from that catalog or, if the hub's changed since, from none.
+      const input = { ...(ids ? { ids: [...ids] } : {}), ...(check ? { catalogSha256: check.catalogSha256 } : {}) };
+      void client.call('sync.run', input).then((result) => {
         setPhase('idle');
         setProgress(null);
-        if (result.ok) {
-          setRun(result.value);
-          // What is on the hub changed relative to this laptop: ask again for the fresh view.
-          void client.call('sync.check', {}).then((again) => again.ok && setCheck(again.value));
-        } else setProblem(result.error);
+        if (!result.ok) return setProblem(result.error);
+        // The run answers with what the hub offers now: no need to ask it again.
+        setCheck(result.value.check);
+        if (result.value.outcome === 'catalogChanged') {
+          setRun(undefined);
+          setCatalogChanged(true);
+        } else setRun({ cancelled: result.value.cancelled, results: result.value.results });
       });
     },
-    [client],
+    [client, check],
   );
 
   const cancel = useCallback(() => void client.call('sync.cancel', {}), [client]);
 
-  return { status, check, phase, progress, run, problem, checkForUpdates, syncAll, cancel };
+  return { status, check, phase, progress, run, catalogChanged, problem, checkForUpdates, syncAll, cancel };
 }
 
 export const downloadable = (packs: readonly AvailablePack[]) => packs.filter((pack) => pack.state === 'new' || pack.state === 'update');

@@ -106,7 +106,7 @@ export async function buildAndPublish(world: HubWorld, sourceDir: string, out: s
   await publishToHub(world.hubDir, out, world.trust, world.signer);
 }
 
-export type SyncOutcome = ApiOutput<'sync.run'>;
+export type SyncOutcome = Extract<ApiOutput<'sync.run'>, { outcome: 'synced' }>;
 
 export interface Laptop {
   /** `sync.run` for every new and updated pack; throws unless each installed or updated. */
@@ -135,11 +135,16 @@ export async function openLaptop(world: HubWorld, dataDir: string, hubUrl: strin
     async sync() {
       const result = await callTyped(core, 'sync.run', {});
       if (!result.ok) throw new Error(`sync failed: ${JSON.stringify(result.error)}`);
-      const { cancelled, results } = result.value;
-      if (cancelled || results.length === 0 || results.some((each) => each.status !== 'installed' && each.status !== 'updated')) {
-        throw new Error(`sync did not install: ${JSON.stringify(result.value)}`);
+      const outcome = result.value;
+      if (
+        outcome.outcome !== 'synced' ||
+        outcome.cancelled ||
+        outcome.results.length === 0 ||
+        outcome.results.some((each) => each.status !== 'installed' && each.status !== 'updated')
+      ) {
+        throw new Error(`sync did not install: ${JSON.stringify(outcome)}`);
       }
-      return result.value;
+      return outcome;
     },
     async close() {
       // A sync sets the library indexing the new packs in the background; let it finish

@@ -1,8 +1,8 @@
 // Syncing with the provincial hub through the Sync place, as a commune officer does at the
 // commune office: type the hub's address, check for what is new and its size, download it
 // all with its progress (and stop it); a pack the province withdraws is shown withdrawn
-// after the next sync; with no network the app says so plainly and keeps what it has; a
-// mistyped address is refused.
+// after the next sync; a catalog that changed since the check shown is shown, not installed;
+// with no network the app says so plainly and keeps what it has; a mistyped address is refused.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -92,7 +92,7 @@ async function checkAndSyncAll(page: Page): Promise<void> {
 
 test('a pack published on the hub arrives through the Sync place: official, with its materials in the library', async ({ app }) => {
   await world.publish(await guidanceSpec());
-  const hub = await world.serve();
+  const hub = await world.serveScripted();
   await trustProvince(app);
   const { page } = app;
 
@@ -120,6 +120,10 @@ test('a pack published on the hub arrives through the Sync place: official, with
   await expect(offered).toContainText('Đã có bản mới nhất');
   await expect(hubPanel(page).getByRole('button', { name: /^Tải và cài tất cả/ })).toHaveCount(0);
   await expect(hubPanel(page).getByRole('alert')).toHaveCount(0);
+  // One pass: the sync installed from the check shown and answered with the state above; the
+  // hub was asked for its catalog and the pack's documents once each.
+  const asked = (path: string) => hub.requests.filter((request) => request.path === path).length;
+  expect([hubPaths.catalog, hubPaths.packDocument(guidance.id, 1, 'manifest.json')].map(asked)).toEqual([1, 1]);
 
   const installed = card(page, guidance.id);
   await expect(installed).toBeVisible();
@@ -198,6 +202,46 @@ test('a download shows its progress in bytes, files, speed and time left; stoppe
   // The file that had arrived is not fetched again, and the other continues where it stopped.
   expect(hub.served(first)).toBe(0);
   expect(hub.served(second)).toBe(300_008);
+});
+
+test('a catalog that changed since the check shown installs nothing: the new one is shown, and installed at the next click', async ({
+  app,
+}) => {
+  await world.publish(await guidanceSpec());
+  const hub = await world.serve();
+  await trustProvince(app);
+  const { page } = app;
+  await navLink(page, 'sync').click();
+  await setHubAddress(page, hub.url);
+  await hubPanel(page).getByRole('button', { name: 'Kiểm tra bản mới' }).click();
+  await expect(page.getByTestId('available-packs').locator('li')).toHaveCount(1);
+
+  // Meanwhile the province publishes another pack, and another window (or `chieng pack sync`)
+  // reads the new catalog: the check on this screen is no longer the hub's.
+  const other = imagePack('vn.test.tin-moi', 1, 1, () => 3_000, 'Tin mới (thử nghiệm)');
+  await world.publish(other);
+  await expect(app.callCore('sync.check', {})).resolves.toMatchObject({ ok: true });
+
+  await hubPanel(page)
+    .getByRole('button', { name: /^Tải và cài tất cả/ })
+    .click();
+  await expect(page.getByTestId('catalog-changed')).toHaveText(
+    'Danh mục trên máy chủ đã thay đổi kể từ lần kiểm tra vừa rồi, nên Chiêng chưa cài gì. Danh sách dưới đây là danh mục mới; hãy xem lại rồi bấm tải.',
+  );
+  await expect(available(page, other.title)).toContainText(`${other.title} · Gói mới`);
+  await expect(available(page, guidance.title)).toContainText(`${guidance.title} · Gói mới`);
+  await expect(page.getByTestId('sync-results')).toHaveCount(0);
+  await expect(card(page, guidance.id)).toHaveCount(0);
+
+  await hubPanel(page)
+    .getByRole('button', { name: /^Tải và cài tất cả/ })
+    .click();
+  await expect(page.getByTestId('sync-results').locator('li')).toHaveText([
+    `Đã cài “${guidance.title}” (phiên bản 1).`,
+    `Đã cài “${other.title}” (phiên bản 1).`,
+  ]);
+  await expect(page.getByTestId('catalog-changed')).toHaveCount(0);
+  await expect(card(page, other.id).getByTestId('badge-official')).toBeVisible();
 });
 
 test('a pack withdrawn on the hub shows as withdrawn after the next sync, and so does a single withdrawn material', async ({ app }) => {

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPackArchive } from '../../../electron/core/packs/archive/pack-archive-reader';
+import { planInstall, prepareInstall } from '../../../electron/core/packs/install/install-signed-pack';
+import { readSignedPack } from '../../../electron/core/packs/install/read-signed-pack';
 import { openPackService } from '../../../electron/core/packs/pack-service';
 import { buildTestPack, defaultItems, makePublisher, makeRoot } from '../../support/pack-fixtures';
 import { packHarness, type PackHarness } from '../../support/pack-service-harness';
@@ -173,5 +176,69 @@ describe('installing a pack', () => {
     await packs.remove('vn.test.covid19');
     await expect(packs.offerEmbedded(embedded)).resolves.toHaveLength(0);
     expect((await packs.list()).packs).toHaveLength(0);
+  });
+});
+
+describe('an install prepared, staged by its carrier, then committed', () => {
+  /** Version 1 installed, version 2 (two files, one new) prepared from its archive's signed documents. */
+  async function preparedUpdate() {
+    const packs = await h.open();
+    const article = (text: string) => ({ path: 'articles/bai.md', content: `# Bài\n\n${text}\n` });
+    const spec = (version: number, text: string) => ({
+      version,
+      items: [
+        { id: 'bai', kind: 'article', languages: ['vi'], title: 'Bài', files: [article(text)] },
+        { id: 'logo', kind: 'image', languages: ['vi'], title: 'Logo', files: [shared] },
+      ],
+    });
+    await packs.importFile(await buildTestPack(h.work, h.publisher, spec(1, 'Bản một.')), 'v1.chieng');
+    const archive = await openPackArchive(await buildTestPack(h.work, h.publisher, spec(2, 'Bản hai.')), 'v2.chieng');
+    const pack = await readSignedPack(archive, packs.trust, 'v2.chieng');
+    archive.close();
+    const plan = await planInstall(packs.installServices, pack);
+    if (plan.kind !== 'install') throw new Error('nothing to install');
+    const prepared = await prepareInstall(packs.installServices, pack, plan);
+    const [needed] = prepared.needed;
+    if (!needed || prepared.needed.length !== 1) throw new Error('expected one new file');
+    return { packs, prepared, needed, content: Buffer.from(article('Bản hai.').content) };
+  }
+
+  const expectVersion1 = async (packs: Awaited<ReturnType<typeof h.open>>) => {
+    expect((await packs.list()).packs.map((pack) => [pack.id, pack.version])).toEqual([['vn.test.covid19', 1]]);
+    await expect(readdir(path.join(h.dataDir, 'store', 'staging')).catch(() => [])).resolves.toEqual([]);
+  };
+
+  it('commits only once every needed file was staged, and leaves the previous version in use otherwise', async () => {
+    const { packs, prepared, needed } = await preparedUpdate();
+    await expect(prepared.commit()).rejects.toMatchObject({ reason: 'missingFile', params: { path: needed.path } });
+    await expectVersion1(packs);
+  });
+
+  it('refuses a file whose bytes are not the signed ones, and never commits it', async () => {
+    const { packs, prepared, needed, content } = await preparedUpdate();
+    await expect(prepared.receiveBytes(needed, Buffer.from(content).fill(0x21, 5, 10))).rejects.toMatchObject({
+      reason: 'fileTampered',
+      params: { path: needed.path },
+    });
+    await expect(prepared.commit()).rejects.toMatchObject({ reason: 'missingFile' });
+    await expectVersion1(packs);
+  });
+
+  it('switches to the new version at the commit, and not before', async () => {
+    const { packs, prepared, needed, content } = await preparedUpdate();
+    await prepared.receiveBytes(needed, content);
+    expect((await packs.list()).packs.map((pack) => [pack.id, pack.version])).toEqual([['vn.test.covid19', 1]]);
+    await expect(prepared.commit()).resolves.toMatchObject({ status: 'updated', version: 2, previousVersion: 1 });
+    expect((await packs.list()).packs.map((pack) => [pack.id, pack.version])).toEqual([['vn.test.covid19', 2]]);
+    await expect(readdir(path.join(h.dataDir, 'store', 'staging'))).resolves.toEqual([]);
+    await expect(prepared.receiveBytes(needed, content)).rejects.toThrow(/no longer open/);
+  });
+
+  it('leaves the previous version as it was when discarded', async () => {
+    const { packs, prepared, needed, content } = await preparedUpdate();
+    await prepared.receiveBytes(needed, content);
+    await prepared.discard();
+    await expectVersion1(packs);
+    expect(await objectCount(h.dataDir)).toBe(2);
   });
 });

@@ -50,7 +50,7 @@ async function prepare(options: { stallMs?: number; retries?: number } = {}): Pr
   const hub = await world.serveScripted();
   const laptop = await world.laptop(options);
   await laptop.call('settings.update', { hubUrl: hub.url });
-  await laptop.call('sync.run', {});
+  await laptop.sync({});
   const v2 = changeFiles(v1, [2]);
   await world.publish(v2);
   const content = v2.files[2]?.content ?? Buffer.alloc(0);
@@ -313,7 +313,7 @@ describe('a catalog the laptop must not believe', () => {
       expect.objectContaining({ id: packId, state: 'older', version: 1, installedVersion: 2, downloadBytes: 0 }),
     ]);
     expect(say('sync:state.older', { version: 1, installed: 2 })).toBe('Máy chủ có bản cũ hơn bản trên máy (1 < 2); giữ bản trên máy');
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
+    await expect(laptop.sync({})).resolves.toEqual({ cancelled: false, results: [] });
     expect([...hub.servedMatching(/^objects\//).keys()]).toEqual([]);
     expect((await laptop.call('packs.list', {})).packs).toEqual([expect.objectContaining({ id: packId, version: 2 })]);
     expect((await laptop.files()).objects).toEqual(objectsOf(v2));
@@ -329,7 +329,7 @@ describe('a pack that cannot be installed', () => {
     const hub = await world.serveScripted();
     const laptop = await world.laptop({ freeBytes: () => Promise.resolve(100_000) });
     await laptop.call('settings.update', { hubUrl: hub.url });
-    const run = await laptop.call('sync.run', {});
+    const run = await laptop.sync({});
     expect(run).toEqual({
       cancelled: false,
       results: [
@@ -367,7 +367,7 @@ describe('no hub at all', () => {
     const hub = await world.serve();
     const laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
-    await laptop.call('sync.run', {});
+    await laptop.sync({});
 
     await laptop.call('settings.update', { hubUrl: 'http://chieng-hub.invalid/' });
     for (const method of ['sync.check', 'sync.run'] as const) {

@@ -66,7 +66,7 @@ describe('a first install from a bundle', () => {
     const { pack, total, hub, laptop } = await published();
     expect((await readFile(path.join(world.hubDir, bundle))).equals(Buffer.concat(pack.files.map((file) => file.content)))).toBe(true);
 
-    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expect(laptop.sync({})).resolves.toEqual(installed(pack));
     expect(hub.served(bundle)).toBe(total);
     expect(hub.servedMatching(objectPaths).size).toBe(0);
     await expectInstalled(laptop, pack);
@@ -78,7 +78,7 @@ describe('a first install from a bundle', () => {
     const { pack, total, hub, laptop } = await published();
     hub.script(bundle, { kind: 'status', status: 404, body: 'Not found' });
 
-    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expect(laptop.sync({})).resolves.toEqual(installed(pack));
     const perFile = hub.servedMatching(objectPaths);
     expect(perFile.size).toBe(fileCount);
     expect([...perFile.values()].reduce((sum, bytes) => sum + bytes, 0)).toBe(total);
@@ -93,7 +93,7 @@ describe('a first install from a bundle', () => {
     forged.fill(0x41, 100, 200);
     hub.script(bundle, { kind: 'body', body: forged, contentType: 'application/octet-stream' });
 
-    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expect(laptop.sync({})).resolves.toEqual(installed(pack));
     const first = pack.files[0]?.content ?? Buffer.alloc(0);
     expect(hub.served(hubPaths.object(sha256Of(first)))).toBe(first.length);
     expect(hub.servedMatching(objectPaths).size).toBe(fileCount);
@@ -105,7 +105,7 @@ describe('a first install from a bundle', () => {
     const cutAt = Math.floor(total / 2);
     hub.script(bundle, { kind: 'cut', afterBytes: cutAt }, 1);
 
-    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expect(laptop.sync({})).resolves.toEqual(installed(pack));
     const bundleBytes = hub.served(bundle);
     const perFile = hub.servedMatching(objectPaths);
     const perFileBytes = [...perFile.values()].reduce((sum, bytes) => sum + bytes, 0);
@@ -128,7 +128,7 @@ describe('a first install from a bundle', () => {
     const stopAt = Math.floor(total / 2);
     hub.script(bundle, { kind: 'stall', afterBytes: stopAt }, 1);
 
-    const running = laptop.call('sync.run', {});
+    const running = laptop.sync({});
     await hub.stalled(bundle);
     await laptop.waitFor((event) => event.name === 'sync.progress' && event.payload.doneBytes >= stopAt - chunk);
     await laptop.call('sync.cancel', {});
@@ -139,7 +139,7 @@ describe('a first install from a bundle', () => {
 
     hub.resetCounts();
     const before = laptop.events.length;
-    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expect(laptop.sync({})).resolves.toEqual(installed(pack));
     expect(hub.served(bundle)).toBe(0);
     const perFileBytes = [...hub.servedMatching(objectPaths).values()].reduce((sum, bytes) => sum + bytes, 0);
     expect(perFileBytes).toBe(total - [...kept.values()].reduce((sum, bytes) => sum + bytes, 0));
@@ -154,7 +154,7 @@ describe('a first install from a bundle', () => {
   it('checks again a whole file a stopped sync left, and fetches it anew if it was damaged meanwhile', async () => {
     const { pack, hub, laptop } = await published({ stallMs: 20_000 });
     hub.script(bundle, { kind: 'stall', afterBytes: 200_000 }, 1);
-    const running = laptop.call('sync.run', {});
+    const running = laptop.sync({});
     await hub.stalled(bundle);
     await laptop.waitFor((event) => event.name === 'sync.progress' && event.payload.doneFiles >= 2);
     await laptop.call('sync.cancel', {});
@@ -167,7 +167,7 @@ describe('a first install from a bundle', () => {
     await writeFile(path.join(laptop.dataDir, 'store', 'downloads', ...whole.split('/')), Buffer.alloc(first.length, 0x42));
 
     hub.resetCounts();
-    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expect(laptop.sync({})).resolves.toEqual(installed(pack));
     expect(hub.served(hubPaths.object(firstSha))).toBe(first.length);
     await expectInstalled(laptop, pack);
   });
@@ -177,7 +177,7 @@ describe('a first install from a bundle', () => {
     const other = imagePack('vn.test.nhieu-anh-khac', 1, fileCount, (index) => 20_000 + index * 500);
     await world.publish(other);
 
-    const run = await laptop.call('sync.run', {});
+    const run = await laptop.sync({});
     expect(run.results.map((result) => [result.id, result.status])).toEqual([
       [packId, 'installed'],
       ['vn.test.nhieu-anh-khac', 'installed'],
@@ -197,7 +197,7 @@ describe('a first install from a bundle', () => {
     const obstacle = path.join(laptop.dataDir, 'store', 'downloads', blocked.slice(0, 2), blocked);
     await mkdir(obstacle, { recursive: true });
 
-    const run = await laptop.call('sync.run', {});
+    const run = await laptop.sync({});
     expect(run.results).toEqual([
       expect.objectContaining({
         id: packId,
@@ -211,18 +211,18 @@ describe('a first install from a bundle', () => {
     expect(left.objects).toEqual([]);
     expect(left.staging).toEqual([]);
 
-    await expect(laptop.call('sync.run', {})).resolves.toEqual(installed(pack));
+    await expect(laptop.sync({})).resolves.toEqual(installed(pack));
     await expectInstalled(laptop, pack);
   });
 
   it('updates file by file: only the changed files are fetched, never the bundle', async () => {
     const { pack, hub, laptop } = await published();
-    await laptop.call('sync.run', {});
+    await laptop.sync({});
 
     const v2 = changeFiles(pack, [3, 17]);
     await world.publish(v2);
     hub.resetCounts();
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({
+    await expect(laptop.sync({})).resolves.toEqual({
       cancelled: false,
       results: [{ id: packId, title: v2.title, status: 'updated', version: 2 }],
     });

@@ -53,7 +53,7 @@ describe('catalogs the laptop will not go back to', () => {
     hub = await world.serveScripted();
     laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
-    await laptop.call('sync.run', {});
+    await laptop.sync({});
     await expectUnchanged(laptop, 3);
     // Since then the hub has published a fourth pack (catalog 4), which the laptop has not seen.
     await world.publish(late);
@@ -82,12 +82,13 @@ describe('catalogs the laptop will not go back to', () => {
         issuedAt: expect.any(String) as string,
         expiresAt: expect.any(String) as string,
       },
+      catalogSha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
       packs: [],
     });
     expect(t('sync:catalog.stale', { version: 2, known: 3 })).toBe(
       'Máy chủ trả về danh mục cũ (phiên bản 2, máy này đã có 3). Có thể đường truyền đã bị can thiệp; Chiêng giữ nguyên những gì đang có.',
     );
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
+    await expect(laptop.sync({})).resolves.toEqual({ cancelled: false, results: [] });
     expect([...hub.servedMatching(/^(objects|packs)\//).keys()]).toEqual([]);
     await expectUnchanged(laptop, 3);
   });
@@ -96,7 +97,7 @@ describe('catalogs the laptop will not go back to', () => {
     hub.script(hubPaths.catalog, { kind: 'body', body: tempting(3), contentType: 'application/json' });
     const check = await laptop.call('sync.check', {});
     expect(check).toMatchObject({ catalog: { status: 'replayed', version: 3, knownVersion: 3 }, packs: [] });
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
+    await expect(laptop.sync({})).resolves.toEqual({ cancelled: false, results: [] });
     expect([...hub.servedMatching(/^(objects|packs)\//).keys()]).toEqual([]);
     await expectUnchanged(laptop, 3);
   });
@@ -108,7 +109,7 @@ describe('catalogs the laptop will not go back to', () => {
     const check = await laptop.call('sync.check', {});
     expect(check.catalog).toMatchObject({ status: 'ok', version: 4, knownVersion: 3 });
     expect(check.packs.filter((pack) => pack.state === 'new').map((pack) => pack.id)).toEqual(['vn.test.bon']);
-    await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ results: [{ id: 'vn.test.bon', status: 'installed' }] });
+    await expect(laptop.sync({})).resolves.toMatchObject({ results: [{ id: 'vn.test.bon', status: 'installed' }] });
   });
 });
 
@@ -120,7 +121,7 @@ describe('an expired catalog', () => {
     const hub = await world.serveScripted();
     const first = await world.laptop();
     await first.call('settings.update', { hubUrl: hub.url });
-    await first.call('sync.run', {});
+    await first.sync({});
     const accepted = (await first.call('sync.status', {})).catalog;
     await first.close();
 
@@ -137,7 +138,7 @@ describe('an expired catalog', () => {
       expect(t('sync:catalog.expired', { date: check.catalog.expiresAt.slice(0, 10) })).toMatch(
         /^Danh mục của máy chủ đã hết hạn \(\d{4}-\d{2}-\d{2}\)\. Chiêng giữ nguyên những gì đang có; hãy báo cho cán bộ kỹ thuật\.$/,
       );
-      await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
+      await expect(laptop.sync({})).resolves.toEqual({ cancelled: false, results: [] });
       expect((await laptop.call('packs.list', {})).packs).toEqual([
         expect.objectContaining({ id: 'vn.test.mot', withdrawn: null, trust: 'ok' }),
       ]);
@@ -156,7 +157,7 @@ describe('an expired catalog', () => {
     const hub = await world.serve();
     const first = await world.laptop();
     await first.call('settings.update', { hubUrl: hub.url });
-    await first.call('sync.run', {});
+    await first.sync({});
     await first.close();
 
     const laptop = await openLaptop(first.dataDir, world.root, { clock: () => new Date(Date.now() + 31 * day) });

@@ -38,7 +38,7 @@ describe('syncing from a hub', () => {
       },
     ]);
 
-    const run = await laptop.call('sync.run', {});
+    const run = await laptop.sync({});
     expect(run).toEqual({ cancelled: false, results: [{ id: packId, title: v1.title, status: 'installed', version: 1 }] });
     const { t } = createTranslator('vi');
     expect(t('sync:result.installed', { title: run.results[0]?.title, version: 1 })).toBe(`Đã cài “${v1.title}” (phiên bản 1).`);
@@ -66,7 +66,7 @@ describe('syncing from a hub', () => {
       catalog: { status: 'ok', version: 1, knownVersion: 1 },
       packs: [{ id: packId, state: 'current', installedVersion: 1, downloadBytes: 0 }],
     });
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
+    await expect(laptop.sync({})).resolves.toEqual({ cancelled: false, results: [] });
   });
 
   it('fetches only the files an update changed, and reports its progress', { timeout: 60_000 }, async () => {
@@ -76,7 +76,7 @@ describe('syncing from a hub', () => {
     const hub = await world.serveScripted();
     const laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
-    await laptop.call('sync.run', {});
+    await laptop.sync({});
     expect((await laptop.files()).objects).toEqual(objectsOf(v1));
 
     const changed = [7, 31];
@@ -97,7 +97,7 @@ describe('syncing from a hub', () => {
     expect([...hub.servedMatching(objectPaths).keys()]).toEqual([]);
 
     laptop.events.length = 0;
-    const run = await laptop.call('sync.run', {});
+    const run = await laptop.sync({});
     expect(run).toEqual({ cancelled: false, results: [{ id: packId, title: v2.title, status: 'updated', version: 2 }] });
 
     // The hub sent exactly the two changed files, each once and whole.
@@ -166,7 +166,7 @@ describe('syncing from a hub', () => {
     const hub = await world.serveScripted();
     const laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
-    const run = await laptop.call('sync.run', {});
+    const run = await laptop.sync({});
     expect(run.results.map((result) => [result.id, result.status])).toEqual([
       ['vn.test.hai', 'installed'],
       ['vn.test.mot', 'installed'],
@@ -183,7 +183,7 @@ describe('syncing from a hub', () => {
     const hub = await world.serveScripted();
     const laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
-    await expect(laptop.call('sync.run', { ids: ['vn.test.hai'] })).resolves.toMatchObject({
+    await expect(laptop.sync({ ids: ['vn.test.hai'] })).resolves.toMatchObject({
       results: [{ id: 'vn.test.hai', status: 'installed' }],
     });
     expect([...hub.servedMatching(objectPaths).keys()].sort()).toEqual(

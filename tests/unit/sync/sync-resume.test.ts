@@ -56,7 +56,7 @@ describe('resuming downloads', () => {
     const laptop = await world.laptop();
     await laptop.call('settings.update', { hubUrl: hub.url });
 
-    await expect(laptop.call('sync.run', {})).resolves.toEqual({
+    await expect(laptop.sync({})).resolves.toEqual({
       cancelled: false,
       results: [{ id: packId, title: pack.title, status: 'installed', version: 1 }],
     });
@@ -79,7 +79,7 @@ describe('resuming downloads', () => {
     const laptop = await world.laptop({ retries: 3 });
     await laptop.call('settings.update', { hubUrl: hub.url });
 
-    await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
+    await expect(laptop.sync({})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
     const asked = hub.requests.filter((request) => request.path === object);
     expect(asked.map((request) => request.behaviour)).toEqual(['cut', 'status', 'pass']);
     // The third request still continues from the half already here.
@@ -97,7 +97,7 @@ describe('resuming downloads', () => {
     const laptop = await world.laptop({ stallMs: 20_000 });
     await laptop.call('settings.update', { hubUrl: hub.url });
 
-    const running = laptop.call('sync.run', {});
+    const running = laptop.sync({});
     await laptop.waitFor((event) => progressOf(event, first));
     await expect(laptop.call('sync.cancel', {})).resolves.toEqual({ cancelled: true });
     await expect(running).resolves.toEqual({ cancelled: true, results: [] });
@@ -110,7 +110,7 @@ describe('resuming downloads', () => {
     expect(files.downloads).toEqual(new Map([[`${path.basename(object)}.part`, first]]));
 
     hub.resetCounts();
-    await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
+    await expect(laptop.sync({})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
     expect(hub.requests.filter((request) => request.path === object).map((request) => request.range)).toEqual([`bytes=${first}-`]);
     expect(hub.served(object)).toBe(bytes - first);
     await expectInstalled(laptop, pack);
@@ -127,7 +127,7 @@ describe('resuming downloads', () => {
     const laptop = await world.laptop({ stallMs: 20_000 });
     await laptop.call('settings.update', { hubUrl: hub.url });
 
-    const running = laptop.call('sync.run', {});
+    const running = laptop.sync({});
     await laptop.waitFor(
       (event) => event.name === 'sync.progress' && event.payload.doneFiles === 1 && event.payload.doneBytes >= doneBytes + first,
     );
@@ -143,7 +143,7 @@ describe('resuming downloads', () => {
 
     hub.resetCounts();
     const before = laptop.events.length;
-    await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
+    await expect(laptop.sync({})).resolves.toMatchObject({ cancelled: false, results: [{ id: packId, status: 'installed' }] });
     expect(hub.served(done)).toBe(0);
     expect(hub.served(cut)).toBe(cutBytes - first);
     const last = laptop.events
@@ -160,7 +160,7 @@ describe('resuming downloads', () => {
     const hub = await world.serveScripted();
     const laptop = await world.laptop({ retries: 1 });
     await laptop.call('settings.update', { hubUrl: hub.url });
-    await laptop.call('sync.run', {});
+    await laptop.sync({});
 
     // Version 2 adds a large file; the hub disappears after the first megabyte of it.
     const large = imagePack(packId, 2, 1, () => size).files[0];
@@ -189,7 +189,7 @@ describe('resuming downloads', () => {
     const moved = await startScriptedHub((await world.serve()).url);
     try {
       await laptop.call('settings.update', { hubUrl: moved.url });
-      await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ results: [{ id: packId, status: 'updated', version: 2 }] });
+      await expect(laptop.sync({})).resolves.toMatchObject({ results: [{ id: packId, status: 'updated', version: 2 }] });
       expect(moved.served(object)).toBe(size + 8 - first);
       await expectInstalled(laptop, v2);
     } finally {
@@ -205,7 +205,7 @@ describe('resuming downloads', () => {
     hub.script(object, { kind: 'stall', afterBytes: 256 * 1024 }, 1);
     const laptop = await world.laptop({ stallMs: 20_000 });
     await laptop.call('settings.update', { hubUrl: hub.url });
-    const running = laptop.call('sync.run', {});
+    const running = laptop.sync({});
     await laptop.waitFor((event) => progressOf(event, 256 * 1024));
     await laptop.call('sync.cancel', {});
     await expect(running).resolves.toMatchObject({ cancelled: true });
@@ -214,7 +214,7 @@ describe('resuming downloads', () => {
     // Before the laptop comes back, the province replaces that file.
     const v2 = changeFiles(v1, [0]);
     await world.publish(v2);
-    await expect(laptop.call('sync.run', {})).resolves.toMatchObject({ results: [{ id: packId, status: 'installed', version: 2 }] });
+    await expect(laptop.sync({})).resolves.toMatchObject({ results: [{ id: packId, status: 'installed', version: 2 }] });
     await expectInstalled(laptop, v2);
   });
 });

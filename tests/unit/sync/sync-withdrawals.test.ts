@@ -30,7 +30,7 @@ describe('withdrawals from the hub', () => {
       const hub = await world.serveScripted();
       const laptop = await world.laptop();
       await laptop.call('settings.update', { hubUrl: hub.url });
-      await laptop.call('sync.run', {});
+      await laptop.sync({});
       expect((await laptop.call('packs.list', {})).packs.map((pack) => [pack.id, pack.withdrawn, pack.withdrawnItems])).toEqual([
         ['vn.test.cu', null, []],
         ['vn.test.huong-dan', null, []],
@@ -74,7 +74,7 @@ describe('withdrawals from the hub', () => {
 
       // Syncing fetches nothing of the withdrawn pack; a withdrawn pack stays installed and shown so.
       hub.resetCounts();
-      await expect(laptop.call('sync.run', {})).resolves.toEqual({ cancelled: false, results: [] });
+      await expect(laptop.sync({})).resolves.toEqual({ cancelled: false, results: [] });
       for (const sha of objectsOf(unwanted)) expect(hub.served(hubPaths.object(sha))).toBe(0);
       expect(hub.requests.filter((request) => request.path.startsWith('packs/vn.test.sai/'))).toEqual([]);
       expect((await laptop.files()).objects).toEqual([...objectsOf(guide), ...objectsOf(old)].sort());

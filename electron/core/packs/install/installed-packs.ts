@@ -74,9 +74,12 @@ export function openInstalledPacks(root: string): InstalledPacks {
       const dir = versionDir(id, version);
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
-      for (const key of Object.keys(documentFiles) as (keyof StoredDocuments)[]) {
-        await writeFileDurably(path.join(dir, documentFiles[key]), documents[key]);
-      }
+      // Side by side: each waits for its own flush to the disk, which the others can share.
+      await Promise.all(
+        (Object.keys(documentFiles) as (keyof StoredDocuments)[]).map((key) =>
+          writeFileDurably(path.join(dir, documentFiles[key]), documents[key]),
+        ),
+      );
     },
     activate: (id, pointer) => writeFileDurably(pointerFile(id), `${JSON.stringify(pointer)}\n`),
     async remove(id) {

@@ -61,6 +61,9 @@ const defaultWriter: StoreWriter = {
   flush: flushFileSystem,
 };
 
+/** From this many files a commit flushes the whole file system at once, rather than each file. */
+const flushWholeFromFiles = 64;
+
 export function openObjectStore(root: string, writerParts: Partial<StoreWriter> = {}): ObjectStore {
   const writer: StoreWriter = { ...defaultWriter, ...writerParts };
   const objectsDir = path.join(root, 'objects');
@@ -134,7 +137,8 @@ export function openObjectStore(root: string, writerParts: Partial<StoreWriter> 
           // durable name must never point at data that a crash could still take away.
           const objects = [...staged];
           const folders = [...new Set(objects.map(([sha256]) => path.dirname(pathOf(sha256))))];
-          const flushed = await flush(dir);
+          // A few files (a small update) are flushed one by one: cheaper than starting `sync -f` twice.
+          const flushed = objects.length >= flushWholeFromFiles && (await flush(dir));
           if (!flushed) await forEachLimited(objects, 4, ([, file]) => syncFile(file));
           await mkdir(objectsDir, { recursive: true });
           // A fan-out folder the store does not have yet (a first install) moves in whole, in
