@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { HubFailure } from './hub-failure';
 import type { HubConnection } from './hub-request';
-import { PartWriter } from './part-writer';
+import { PartWriter, WriteFailed } from './part-writer';
 import { streamedGet } from './streamed-get';
 
 /**
@@ -116,13 +116,6 @@ export function hubBundles(connection: HubConnection): HubBundles {
       }
     },
   };
-}
-
-/** A write of a bundle's file failed: a matter for the disk, not the hub. */
-class WriteFailed extends Error {
-  constructor(override readonly cause: unknown) {
-    super('writing a downloaded file failed');
-  }
 }
 
 async function settled(writes: readonly Promise<void>[]): Promise<void> {

@@ -6,7 +6,7 @@ import { rm, stat, truncate } from 'node:fs/promises';
 import { hashOfFile } from '../storage/file-hash';
 import { HubFailure } from './hub-failure';
 import { delay, isSuccess, type HubConnection } from './hub-request';
-import { PartWriter } from './part-writer';
+import { onDisk, PartWriter, WriteFailed } from './part-writer';
 
 export interface DownloadFile {
   readonly path: string;
@@ -75,13 +75,15 @@ export function hubDownloads(connection: HubConnection): HubDownloads {
         digest.update(bytes);
         written += bytes.length;
         onBytes(bytes.length);
-        await writer.add(bytes);
+        await onDisk(writer.add(bytes));
       }
-      await writer.flush();
+      await onDisk(writer.flush());
       return digest;
     } catch (error) {
       // Bytes received before the line dropped are as good as any: keep them for the resume.
       await writer?.flush()?.catch(() => undefined);
+      // The disk, not the hub: the install reports it as such (a full disk, say).
+      if (error instanceof WriteFailed) throw error.cause;
       throw connection.failure(error, stall);
     } finally {
       stall.stop();
@@ -111,8 +113,10 @@ export function hubDownloads(connection: HubConnection): HubDownloads {
           lastError = new HubFailure('wrongBytes', { path });
           if (attempt >= 1) throw lastError;
         } catch (error) {
-          if (error instanceof HubFailure && (error.reason === 'cancelled' || error.reason === 'notFound' || error.reason === 'wrongBytes'))
-            throw error;
+          // Only a connection that dropped is worth resuming; the disk failing, or the hub
+          // refusing, would fail again.
+          if (!(error instanceof HubFailure)) throw error;
+          if (error.reason === 'cancelled' || error.reason === 'notFound' || error.reason === 'wrongBytes') throw error;
           lastError = error;
           // A short pause before resuming: the connection may just have dropped.
           await delay(Math.min(200 * 2 ** attempt, 3_000), signal);

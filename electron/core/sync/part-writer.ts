@@ -73,3 +73,17 @@ export class PartWriter {
     return this.#last;
   }
 }
+
+/** Writing a downloaded file failed: a matter for the disk (full, or refusing), not the hub. */
+export class WriteFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('writing a downloaded file failed');
+  }
+}
+
+/** The write, with its failure marked as the disk's. */
+export function onDisk(write: Promise<void> | undefined): Promise<void> | undefined {
+  return write?.catch((error: unknown) => {
+    throw new WriteFailed(error);
+  });
+}

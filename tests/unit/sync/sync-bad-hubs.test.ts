@@ -1,6 +1,7 @@
 // Every way a hub, a network or a setting can be wrong: each says so clearly (a failure the
 // person can act on, or a refusal naming the reason), installs nothing, half-installs
 // nothing, and leaves the version already installed exactly as it was.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../electron/core/i18n/translator';
@@ -357,6 +358,24 @@ describe('a pack that cannot be installed', () => {
     const files = await laptop.files();
     expect(files.objects).toEqual(objectsOf(small));
     expect(files.staging).toEqual([]);
+  });
+
+  it('says a disk that refuses a downloaded file is the disk’s failure, at once, not the hub’s after retries', async () => {
+    const ready = await prepare();
+    const { hub, laptop, changed } = ready;
+    // Where the changed file's download is to be written, something the disk will not write a file over.
+    await mkdir(path.join(laptop.dataDir, 'store', 'downloads', `${changed.split('/').at(-1) ?? ''}.part`), { recursive: true });
+    const run = await laptop.sync({});
+    expect(run.results).toEqual([
+      expect.objectContaining({
+        id: packId,
+        status: 'failed',
+        failure: { messageKey: 'packs:refused.storageFailed', params: expect.objectContaining({ detail: 'EISDIR' }) as unknown },
+      }),
+    ]);
+    // Asked once: a disk that refused will refuse again.
+    expect(hub.requests.filter((request) => request.path === changed)).toHaveLength(1);
+    await expectVersion1Intact(ready, 2);
   });
 });
 

@@ -7,6 +7,7 @@
 // exactly as it was.
 import { mkdir, statfs } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { Failure } from '../../failure';
 import { PackRefusal } from '../pack-refusal';
 import type { ObjectStore } from '../store/object-store';
 import { noteSignedTime, type TrustService } from '../trust/trust-service';
@@ -229,7 +230,8 @@ async function freeBytesAt(dir: string): Promise<number> {
 
 /** A failure of the disk (full, or refusing a write) as the refusal the person is shown. */
 export function storageRefusal(error: unknown, pack: string): unknown {
-  if (error instanceof PackRefusal) return error;
+  // A refusal already said (a file the hub sent wrong, a cancel) is not the disk's.
+  if (error instanceof Failure) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new PackRefusal('diskFull', { pack, needed: 0, free: 0 });
   if (code) return new PackRefusal('storageFailed', { pack, detail: code });
