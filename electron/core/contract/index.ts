@@ -83,6 +83,6 @@ export type { PackSummary, TrustedRootSummary } from './packs';
 export type { AvailablePack, SyncCheck, SyncRunResult } from './sync';
 export type { ListedMaterial, Material, MaterialPack, SearchHit } from './library';
 export type { SessionPlan } from './plans';
-export type { LogbookKind, LogRecord, MaterialUse, RecordStatus, Revision } from './logbooks';
+export type { DraftData, LogbookKind, LogRecord, MaterialUse, RecordStatus, Revision } from './logbooks';
 export type { RegistryEntry, RegistryName, ImportProblem, VillageData, FigureData, PlaceData } from './registries';
 export type { Profile, Session } from './profiles';

@@ -1,164 +1,24 @@
 // The field logbooks: what was done, where, by whom, with which materials. Each kind's data
-// has one schema; a draft may leave fields empty, a final record may not.
+// has one schema (record-data.ts); a draft may leave fields empty, a final record may not.
 import { z } from 'zod';
-import {
-  broadcastSources,
-  bulletinPriorities,
-  logbookKinds,
-  recordStatuses,
-  rumourStatuses,
-  spreadChannels,
-  type LogbookKind,
-} from '../../../shared/logbook-choices';
+import { logbookKinds, recordStatuses, rumourStatuses, type LogbookKind } from '../../../shared/logbook-choices';
+import { draftDataSchemas, localDateTime, monthKey, recordDataIssues } from './record-data';
 import type { ContractSlice } from './define';
 
 export type { LogbookKind } from '../../../shared/logbook-choices';
-
-/** The field worker's wall-clock time (Vietnam has one time zone): `2026-11-24T18:30`. */
-export const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)) && new Date(`${value}:00Z`).toISOString().startsWith(value), {
-    message: 'badDate',
-  });
-/** `2026-11`: one month's file of one logbook. */
-export const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-
-const id = z.string().min(1).max(64);
-const shortText = z.string().trim().min(1).max(200);
-const longText = z.string().trim().min(1).max(5000);
-const optionalLongText = z.string().trim().max(5000).optional();
-const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
-const textList = z.array(z.string().trim().min(1).max(1000)).max(100);
-const count = z.number().int().min(0).max(1_000_000);
-
-/** A material used: one from an installed pack (its title kept, so the record reads the same after the pack is gone), or free text. */
-export const materialUseSchema = z.discriminatedUnion('source', [
-  z.strictObject({ source: z.literal('pack'), materialId: z.string().min(3).max(200), title: shortText, language: language.optional() }),
-  z.strictObject({ source: z.literal('free'), text: z.string().trim().min(1).max(2000) }),
-]);
-export type MaterialUse = z.infer<typeof materialUseSchema>;
-
-/** Where: a village from the registry, or a place described in words, or both. */
-const where = { villageId: id.optional(), place: z.string().trim().max(200).optional() };
-
-const loudspeaker = z.strictObject({
-  occurredAt: localDateTime,
-  endedAt: localDateTime,
-  ...where,
-  cluster: z.string().trim().max(200).optional(),
-  operator: shortText,
-  materials: z.array(materialUseSchema).min(1).max(50),
-  source: z.enum(broadcastSources),
-  bulletinPriority: z.enum(bulletinPriorities).optional(),
-  languages: z.array(language).min(1).max(10),
-  repeats: z.number().int().min(1).max(50),
-  estimatedReach: count.optional(),
-  approvedBy: z.string().trim().max(200).optional(),
-  incidents: optionalLongText,
-  notes: optionalLongText,
-});
-
-const audience = z.strictObject({
-  total: count,
-  male: count.optional(),
-  female: count.optional(),
-  byEthnicity: z
-    .array(z.strictObject({ ethnicity: shortText, count }))
-    .max(30)
-    .optional(),
-});
-
-const figureOutreach = z.strictObject({
-  occurredAt: localDateTime,
-  figureId: id,
-  ...where,
-  audience,
-  languages: z.array(language).min(1).max(10),
-  materials: z.array(materialUseSchema).max(50),
-  topics: textList,
-  questions: textList,
-  followUps: textList,
-  notes: optionalLongText,
-});
-
-const worshipOutreach = z.strictObject({
-  occurredAt: localDateTime,
-  placeId: id,
-  staff: shortText,
-  dignitariesMet: z.array(shortText).max(50),
-  conveyed: longText,
-  observed: optionalLongText,
-  attendance: count.optional(),
-  materials: z.array(materialUseSchema).max(50),
-  followUps: textList,
-});
-
-const rumour = z.strictObject({
-  occurredAt: localDateTime,
-  content: longText,
-  ...where,
-  channels: z.array(z.enum(spreadChannels)).min(1).max(spreadChannels.length),
-  channelOther: z.string().trim().max(200).optional(),
-  answeredBy: z.array(materialUseSchema).max(20),
-  status: z.enum(rumourStatuses),
-  notes: optionalLongText,
-});
-
-const leafletHandout = z.strictObject({
-  occurredAt: localDateTime,
-  leaflet: materialUseSchema,
-  language,
-  copies: z.number().int().min(1).max(1_000_000),
-  ...where,
-  handedOutBy: shortText,
-  notes: optionalLongText,
-});
-
-/** Each kind's data as a final record needs it. */
-export const recordDataSchemas = { loudspeaker, figureOutreach, worshipOutreach, rumour, leafletHandout } as const;
-
-type DataOf = { [K in LogbookKind]: z.infer<(typeof recordDataSchemas)[K]> };
-export type RecordData<K extends LogbookKind = LogbookKind> = DataOf[K];
-
-/**
- * Rules across fields. Those that compare fields apply to drafts too; those that ask for
- * something only to final records. Each issue names its field and a key under errors:field.
- */
-export function crossFieldIssues(
-  kind: LogbookKind,
-  data: Partial<Record<string, unknown>>,
-  final: boolean,
-): { path: string[]; key: string }[] {
-  const issues: { path: string[]; key: string }[] = [];
-  const hasPlace = !final || typeof data['villageId'] === 'string' || (typeof data['place'] === 'string' && data['place'] !== '');
-  if (kind === 'loudspeaker') {
-    if (typeof data['occurredAt'] === 'string' && typeof data['endedAt'] === 'string' && data['endedAt'] < data['occurredAt']) {
-      issues.push({ path: ['endedAt'], key: 'endBeforeStart' });
-    }
-    if (final && data['source'] === 'bulletin' && data['bulletinPriority'] === undefined)
-      issues.push({ path: ['bulletinPriority'], key: 'priorityNeeded' });
-    if (!hasPlace && !(typeof data['cluster'] === 'string' && data['cluster'] !== ''))
-      issues.push({ path: ['villageId'], key: 'whereNeeded' });
-  }
-  if ((kind === 'figureOutreach' || kind === 'rumour' || kind === 'leafletHandout') && !hasPlace)
-    issues.push({ path: ['villageId'], key: 'whereNeeded' });
-  if (kind === 'figureOutreach') {
-    const audienceData = data['audience'] as z.infer<typeof audience> | undefined;
-    if (audienceData && (audienceData.male ?? 0) + (audienceData.female ?? 0) > audienceData.total) {
-      issues.push({ path: ['audience', 'total'], key: 'audienceSexOverTotal' });
-    }
-    const byEthnicity = audienceData?.byEthnicity?.reduce((sum, each) => sum + each.count, 0) ?? 0;
-    if (audienceData && byEthnicity > audienceData.total)
-      issues.push({ path: ['audience', 'byEthnicity'], key: 'audienceEthnicityOverTotal' });
-  }
-  if (final && kind === 'rumour' && Array.isArray(data['channels']) && data['channels'].includes('other') && !data['channelOther']) {
-    issues.push({ path: ['channelOther'], key: 'channelOtherNeeded' });
-  }
-  return issues;
-}
+export {
+  localDateTime,
+  monthKey,
+  materialUseSchema,
+  recordDataSchemas,
+  type DraftData,
+  type MaterialUse,
+  type RecordData,
+} from './record-data';
 
 export type { RecordStatus } from '../../../shared/logbook-choices';
+
+const id = z.string().min(1).max(64);
 
 const personRef = z.object({ profileId: z.string(), name: z.string() });
 
@@ -226,6 +86,27 @@ export const entryProblemSchema = z.object({
 });
 export type EntryProblem = z.infer<typeof entryProblemSchema>;
 
+/** One kind's save, with its own data's schema, so that what a form sends is typed end to end. */
+const saveOf = <K extends LogbookKind, D extends z.ZodType>(kind: K, data: D) =>
+  z.strictObject({ kind: z.literal(kind), id: id.optional(), month: monthKey.optional(), finalise: z.boolean(), data });
+
+/**
+ * What a final record must have, and the rules across fields, checked even where a field is
+ * already at fault (and so run on input that may be anything), so that a form hears of every
+ * fault at once. A final record edited without `finalise` is still held to the final rules,
+ * by the core, which knows that it is final.
+ */
+function recordRules(
+  request: { readonly kind: unknown; readonly finalise: unknown; readonly data: unknown },
+  context: z.RefinementCtx,
+): void {
+  if (!logbookKinds.includes(request.kind as LogbookKind)) return;
+  for (const issue of recordDataIssues(request.kind as LogbookKind, request.data, request.finalise === true)) {
+    const path = ['data', ...issue.path];
+    if (!context.issues.some((known) => (known.path ?? []).join('.') === path.join('.'))) context.addIssue({ ...issue, path });
+  }
+}
+
 const recordRef = z.strictObject({ kind: z.enum(logbookKinds), id, month: monthKey.optional() });
 
 export const logbooksContract = {
@@ -242,13 +123,15 @@ export const logbooksContract = {
    */
   'logbook.save': {
     access: 'author',
-    input: z.strictObject({
-      kind: z.enum(logbookKinds),
-      id: id.optional(),
-      month: monthKey.optional(),
-      finalise: z.boolean(),
-      data: z.record(z.string(), z.unknown()),
-    }),
+    input: z
+      .discriminatedUnion('kind', [
+        saveOf('loudspeaker', draftDataSchemas.loudspeaker),
+        saveOf('figureOutreach', draftDataSchemas.figureOutreach),
+        saveOf('worshipOutreach', draftDataSchemas.worshipOutreach),
+        saveOf('rumour', draftDataSchemas.rumour),
+        saveOf('leafletHandout', draftDataSchemas.leafletHandout),
+      ])
+      .superRefine(recordRules, { when: ({ value }) => value !== null && typeof value === 'object' }),
     result: logRecordSchema,
   },
   /** Takes a record out of use, with the reason; it stays, marked withdrawn. */

@@ -76,11 +76,24 @@ export type FigureData = z.infer<typeof figure>;
 export type PlaceData = z.infer<typeof place>;
 
 /** Rules across a figure's fields: sensitive data only with consent. */
-export function figureConsentIssues(data: Partial<FigureData>): { path: string[]; key: string }[] {
+function figureConsentIssues(data: Partial<FigureData>): { path: string[]; key: string }[] {
   if (data.consent?.given) return [];
   return (['ethnicity', 'religion', 'phone'] as const)
     .filter((field) => data[field] !== undefined && data[field] !== '')
     .map((field) => ({ path: [field], key: 'consentNeeded' }));
+}
+
+/** Every fault of an entry's data, one per field: each field against its registry's schema, then a figure's consent. */
+export function registryDataIssues(registry: RegistryName, data: unknown): z.core.$ZodIssue[] {
+  const parsed = registryDataSchemas[registry].safeParse(data, { reportInput: true });
+  const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
+  if (registry === 'figures' && data !== null && typeof data === 'object') {
+    for (const rule of figureConsentIssues(data)) {
+      if (!issues.some((issue) => issue.path.join('.') === rule.path.join('.')))
+        issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined });
+    }
+  }
+  return issues;
 }
 
 export const registryEntrySchema = z.object({
@@ -103,6 +116,19 @@ export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 const registry = z.enum(registryNames);
 const entryId = z.string().min(1).max(64);
+/** One registry's save: its own data's schema, so that what a form sends is typed end to end. */
+const saveOf = <R extends RegistryName, D extends z.ZodType>(name: R, data: D) =>
+  z.strictObject({ registry: z.literal(name), id: entryId.optional(), data });
+
+/** A figure's consent, checked even where a field is already at fault, so that a form hears of every fault at once. */
+function entryRules(request: { readonly registry: unknown; readonly data: unknown }, context: z.RefinementCtx): void {
+  if (!registryNames.includes(request.registry as RegistryName)) return;
+  for (const issue of registryDataIssues(request.registry as RegistryName, request.data)) {
+    const path = ['data', ...issue.path];
+    if (!context.issues.some((known) => (known.path ?? []).join('.') === path.join('.'))) context.addIssue({ ...issue, path });
+  }
+}
+
 const download = z.object({ downloadId: z.string(), fileName: z.string(), size: z.number() });
 
 export const registriesContract = {
@@ -113,7 +139,13 @@ export const registriesContract = {
   },
   'registry.save': {
     access: 'unlocked',
-    input: z.strictObject({ registry, id: entryId.optional(), data: z.record(z.string(), z.unknown()) }),
+    input: z
+      .discriminatedUnion('registry', [
+        saveOf('villages', registryDataSchemas.villages),
+        saveOf('figures', registryDataSchemas.figures),
+        saveOf('places', registryDataSchemas.places),
+      ])
+      .superRefine(entryRules, { when: ({ value }) => value !== null && typeof value === 'object' }),
     result: registryEntrySchema,
   },
   /** Reads a CSV file; imports every row, or none and says which rows are wrong. */

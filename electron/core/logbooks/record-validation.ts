@@ -1,27 +1,18 @@
-import type { z } from 'zod';
 import { invalidInput } from '../failure';
 import { validationError } from '../api/validation-error';
-import { crossFieldIssues, recordDataSchemas, type RecordData } from '../contract/logbooks';
+import { recordDataIssues, recordDataSchemas, type RecordData } from '../contract/record-data';
 import type { LogbookKind } from '../../../shared/logbook-choices';
-import { withoutEmpty } from './without-empty';
+import { withoutEmpty } from '../../../shared/without-empty';
 
 /**
- * Checks a record's data as the form sent it. A draft may leave anything out but its date
- * (which decides where it is kept); a final record needs every required field. Every fault
- * is reported at its field (`data.endedAt`), so the form can show each in place.
+ * Checks a record's data as it is to be kept (an import's entry, a save the contract has
+ * already checked): empty answers dropped, text in one Unicode form, a final record held to
+ * every rule of a final record. Every fault is reported at its field (`data.endedAt`), so the
+ * form can show each in place.
  */
 export function validRecordData(kind: LogbookKind, data: Record<string, unknown>, mode: 'draft' | 'final'): RecordData {
-  const schema = recordDataSchemas[kind] as z.ZodObject;
-  const shape = mode === 'final' ? schema : schema.partial().required({ occurredAt: true });
   const cleaned = withoutEmpty(data);
-  const parsed = shape.safeParse(cleaned, { reportInput: true });
-  const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
-  for (const rule of crossFieldIssues(kind, cleaned, mode === 'final')) {
-    if (!issues.some((issue) => issue.path.join('.') === rule.path.join('.'))) {
-      issues.push({ code: 'custom', path: rule.path, message: rule.key, input: undefined });
-    }
-  }
-  if (issues.length > 0 || !parsed.success)
-    throw invalidInput(validationError(issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] }))));
-  return parsed.data as RecordData;
+  const issues = recordDataIssues(kind, cleaned, mode === 'final');
+  if (issues.length > 0) throw invalidInput(validationError(issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] }))));
+  return (mode === 'final' ? recordDataSchemas[kind] : recordDataSchemas[kind].partial()).parse(cleaned) as RecordData;
 }

@@ -1,6 +1,6 @@
 import { ArrowLeft, Ban, CheckCheck, Pencil } from 'lucide-react';
 import { useState } from 'react';
-import type { ApiError, LogRecord } from '../../../electron/core/contract';
+import type { ApiError, DraftData, LogRecord } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -27,12 +27,14 @@ export function RecordDetail({ route }: { route: LogbookRoute & { view: 'record'
 
   const finalise = async (current: LogRecord) => {
     setProblem(null);
+    // The record's data as the core checked it when it was saved.
+    const data = current.data as DraftData;
     const saved = await client.call('logbook.save', {
       kind: current.kind,
       id: current.id,
       month: recordMonth(current.occurredAt),
       finalise: true,
-      data: current.data,
+      data,
     });
     if (saved.ok) return show(saved.value);
     if (saved.error.code !== 'invalid_input') return setProblem(saved.error);

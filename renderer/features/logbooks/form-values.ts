@@ -1,5 +1,5 @@
 import type { LogbookKind } from '../../../electron/core/contract';
-import type { RecordData } from '../../../electron/core/contract/logbooks';
+import type { DraftData, RecordData } from '../../../electron/core/contract/logbooks';
 import type { FormValues } from './form-memory';
 
 type AudienceKey = Extract<keyof RecordData<'figureOutreach'>['audience'], string>;
@@ -24,12 +24,14 @@ export function withValueAt(values: FormValues, path: string, value: unknown): F
  * can leave them out. An empty list of the record's own is an answer ("none"); one inside
  * a group is not. Text is sent as typed; the core trims it and drops what is blank.
  */
-export function formData(values: FormValues): Record<string, unknown> {
+export function formData(values: FormValues): DraftData {
   const entries = Object.entries(values).flatMap(([key, value]) => {
     const cleaned = Array.isArray(value) ? value.map(clean).filter((each) => each !== undefined) : clean(value);
     return cleaned === undefined ? [] : [[key, cleaned] as const];
   });
-  return Object.fromEntries(entries);
+  // As the kind's data: the core checks each field against the kind's schema and answers at
+  // each one at fault (a count typed as words, say).
+  return Object.fromEntries(entries) as DraftData;
 }
 
 function clean(value: unknown): unknown {

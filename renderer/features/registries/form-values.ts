@@ -1,5 +1,5 @@
-// Between what a form's fields hold (text) and what an entry keeps. Empty text is sent as
-// it is: the core drops empty answers, so "no answer" is decided in one place.
+// Between what a form's fields hold (text) and what an entry keeps. Empty answers are left
+// out as the core leaves them out (shared/without-empty), so "no answer" means one thing.
 
 /** A whole number typed with or without thousands separators ("1.250"); anything else is sent as typed, for the core to refuse at the field. */
 export function numberFromText(text: string): number | string {

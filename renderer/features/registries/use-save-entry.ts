@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { ApiError, RegistryEntry, RegistryName } from '../../../electron/core/contract';
+import type { ApiError, ApiInput, RegistryEntry, RegistryName } from '../../../electron/core/contract';
+import { withoutEmpty } from '../../../shared/without-empty';
 import { useApi } from '../../api/api-context';
 import { fieldErrors, type FieldErrors } from '../forms/field-errors';
 import { focusFirstError } from '../forms/focus-first-error';
@@ -35,7 +36,10 @@ export function useSaveEntry(registry: RegistryName, entry: RegistryEntry | unde
 
   const save = async (data: Record<string, unknown>) => {
     setBusy(true);
-    const saved = await client.call('registry.save', { registry, ...(entry ? { id: entry.id } : {}), data });
+    // What the person typed, empty answers left out, as the registry's data: the core checks
+    // it against the registry's schema and answers at each field at fault.
+    const request = { registry, ...(entry ? { id: entry.id } : {}), data: withoutEmpty(data) } as ApiInput<'registry.save'>;
+    const saved = await client.call('registry.save', request);
     setBusy(false);
     if (!saved.ok) return setError(saved.error);
     onDone(t('registries:form.saved', { name: entryName(saved.value) }));

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiInput } from '../../../electron/core/contract';
 import type { Core } from '../../../electron/core/core';
 import { logbookKinds } from '../../../shared/logbook-choices';
 import { fieldErrors, hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
@@ -228,6 +229,28 @@ describe('rules across fields', () => {
         { field: 'data.bulletinPriority', messageKey: 'errors:field.priorityNeeded' },
       ]),
     );
+  });
+});
+
+describe('the contract', () => {
+  it('takes each kind’s own data, typed for the caller and checked at the boundary', async () => {
+    const request: ApiInput<'logbook.save'> = {
+      kind: 'rumour',
+      finalise: false,
+      // @ts-expect-error: a rumour has no loudspeaker operator
+      data: { occurredAt: '2026-11-24T07:30', operator: 'Nguyễn Văn Tâm' },
+    };
+    await expect(refusal(core, 'logbook.save', request)).resolves.toMatchObject({
+      code: 'invalid_input',
+      field: 'data.operator',
+      messageKey: 'errors:field.unknown',
+    });
+    await expect(
+      refusal(core, 'logbook.save', { kind: 'diary', finalise: false, data: { occurredAt: '2026-11-24T07:30' } }),
+    ).resolves.toMatchObject({
+      field: 'kind',
+      messageKey: 'errors:field.notAllowed',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PlaceData } from '../../../electron/core/contract';
 import type { Core } from '../../../electron/core/core';
 import { fieldErrors, hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
 import { consentGiven } from '../../support/logbook-records';
@@ -154,7 +155,7 @@ describe('the places of worship', () => {
     await ok(core, 'registry.save', { registry: 'places', data: { name: 'Chùa Phước Hòa', religion: 'buddhism', dignitaries: [] } });
     await expect(names('places', 'djuan')).resolves.toEqual(['Chi hội Tin Lành Ea Bhốk']);
     await expect(names('places', 'mien nam')).resolves.toEqual(['Chi hội Tin Lành Ea Bhốk']);
-    await ok(core, 'registry.save', { registry: 'places', id: place.id, data: { ...place.data, dignitaries: [] } });
+    await ok(core, 'registry.save', { registry: 'places', id: place.id, data: { ...(place.data as PlaceData), dignitaries: [] } });
     await expect(names('places', 'djuan')).resolves.toEqual([]);
     await expect(
       refusal(core, 'registry.save', { registry: 'places', data: { name: 'chua phuoc hoa', religion: 'buddhism', dignitaries: [] } }),
