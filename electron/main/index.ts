@@ -12,7 +12,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { servePackProtocol } from './pack-protocol';
 import { servePresentationScreens } from './presentation-screens';
 import { dataDirArgument } from './command-line';
-import { serveApiOverIpc } from './ipc-transport';
+import { serveApiOverIpc } from './serve-api-over-ipc';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
 import { hardenApp, hardenSession } from './security';

@@ -3,7 +3,7 @@
 import type { Core } from '../../electron/core/core';
 import type { DraftData } from '../../electron/core/contract/logbooks';
 import type { LogbookKind } from '../../shared/logbook-choices';
-import { ok } from './field-core';
+import { ok } from './core-harness';
 
 export interface Refs {
   readonly villageId: string;

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { EntryProblem } from '../../core/contract/logbooks';
 import { logbookKinds, type LogbookKind } from '../../../shared/logbook-choices';
 import { CliFailure, type CliContext } from '../cli-context';
-import { deliver } from '../deliver';
+import { saveDownload } from '../save-download';
 import { uploadOf } from '../input-file';
 import { call } from '../call-core';
 import { withCore, type CoreCommandOptions } from '../open-core';
@@ -49,7 +49,7 @@ export function registerLog(program: Command, context: CliContext): void {
       await withCore(context, options, 'unlocked', async (core) => {
         const span = { fromMonth: fromDate ? undefined : firstMonth, toMonth: toDate ? undefined : lastMonth, fromDate, toDate };
         const exported = await call(context, core, 'logbook.export', { kind, format, ...span }, optionOf);
-        await deliver(context, core, exported.downloadId, options.out);
+        await saveDownload(context, core, exported.downloadId, options.out);
         if (options.out !== undefined)
           context.out(t('cli:log.exported', { count: exported.count, logbook: t(`logbooks:kind.${kind}`), file: options.out }));
       });

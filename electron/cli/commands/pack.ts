@@ -1,5 +1,4 @@
 // `chieng pack import|list|remove|export|verify`: the packs of a data folder.
-import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatBytes } from '../../../shared/format';
@@ -8,9 +7,10 @@ import { openTrustService } from '../../core/packs/trust/trust-service';
 import { readRootsFrom } from '../../core/packs/trust/root-keys';
 import { verifyPackFile } from '../../core/packs/install/verify-pack-file';
 import { makeTempDir } from '../temp-dir';
-import { CliFailure, type CliContext } from '../cli-context';
+import type { CliContext } from '../cli-context';
 import { call } from '../call-core';
 import { withCore } from '../open-core';
+import { saveDownload } from '../save-download';
 import { dataDirFrom } from '../options';
 
 interface DataDirOption {
@@ -74,10 +74,7 @@ export function registerPack(program: Command, context: CliContext): Command {
     .action((id: string, options: DataDirOption & { out: string }) =>
       withCore(context, options, 'unlocked', async (core) => {
         const exported = await call(context, core, 'packs.export', { id });
-        const download = core.transfers.download(exported.downloadId);
-        if (!download) throw new CliFailure(t('errors:api.internal'));
-        await copyFile(download.path, options.out);
-        await core.transfers.finishDownload(exported.downloadId);
+        await saveDownload(context, core, exported.downloadId, options.out);
         context.out(
           options.json
             ? JSON.stringify({ id, file: path.resolve(options.out), size: exported.size })

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { ImportProblem } from '../../core/contract/registries';
 import { registryNames, type RegistryName } from '../../../shared/registry-choices';
 import { CliFailure, type CliContext } from '../cli-context';
-import { deliver } from '../deliver';
+import { saveDownload } from '../save-download';
 import { uploadOf } from '../input-file';
 import { call } from '../call-core';
 import { withCore } from '../open-core';
@@ -39,7 +39,7 @@ export function registerRegistry(program: Command, context: CliContext): void {
       const name = registryOf(kind, context);
       await withCore(context, options, 'unlocked', async (core) => {
         const exported = await call(context, core, 'registry.export', { registry: name });
-        await deliver(context, core, exported.downloadId, options.out);
+        await saveDownload(context, core, exported.downloadId, options.out);
         if (options.out !== undefined)
           context.out(t('cli:registry.exported', { registry: t(`registries:registry.${name}`), file: options.out }));
       });

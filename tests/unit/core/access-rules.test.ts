@@ -9,7 +9,7 @@ import type { Result } from '../../../electron/core/contract';
 import { contract, type MethodName } from '../../../electron/core/contract';
 import type { ContractSlice } from '../../../electron/core/contract/define';
 import type { Core } from '../../../electron/core/core';
-import { hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
+import { hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
 import { methodSamples, type MethodSamples } from '../../support/method-samples';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -55,7 +55,7 @@ const phonPin = '1357';
 /** A laptop two people share, both with a PIN, H'Linh chosen, locked as after a restart. */
 async function sharedLaptop(): Promise<Laptop> {
   const temp = await makeTempDir('chieng-access');
-  const core = await openFieldCore(temp.dir, new TestClock());
+  const core = await openTestCore(temp.dir, new TestClock());
   await ok(core, 'profiles.save', { name: "H'Linh Niê", pin: linhPin });
   const session = await ok(core, 'profiles.save', { name: 'Y Phôn Ksơr', pin: phonPin });
   const [linh, phon] = session.profiles.map((profile) => profile.id) as [string, string];
@@ -134,7 +134,7 @@ describe('a laptop where nobody is chosen yet', () => {
   let core: Core;
   beforeAll(async () => {
     temp = await makeTempDir('chieng-access');
-    core = await openFieldCore(temp.dir, new TestClock());
+    core = await openTestCore(temp.dir, new TestClock());
   });
   afterAll(async () => {
     await core.close();

@@ -2,7 +2,7 @@
 // them, and a locked laptop answers its own pages only what its access rules allow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../../electron/core/contract';
-import { ok } from '../../support/field-core';
+import { ok } from '../../support/core-harness';
 import { startHostHarness, type HostHarness } from '../../support/host-harness';
 import { methodSamples, type MethodSamples } from '../../support/method-samples';
 import { rawRequest } from '../../support/raw-http';

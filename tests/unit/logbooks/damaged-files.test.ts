@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { ok, openFieldCore, TestClock } from '../../support/field-core';
+import { ok, openTestCore, TestClock } from '../../support/core-harness';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -14,7 +14,7 @@ let refs: Refs;
 beforeEach(async () => {
   temp = await makeTempDir('chieng-damaged');
   clock = new TestClock();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
   await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
   refs = await addRefs(core);
 });
@@ -42,7 +42,7 @@ describe.each([
     await core.close();
     await writeFile(path.join(rumours(), '2026-10.json'), garbage);
 
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     const listed = await ok(core, 'logbook.list', wholeYear);
     expect(listed.records.map((record) => record.id)).toEqual([november.id]);
     expect(listed.records.map((record) => record.id)).not.toContain(october.id);
@@ -63,7 +63,7 @@ describe.each([
     });
     const again = await ok(core, 'logbook.save', { kind: 'rumour', finalise: false, data: { occurredAt: '2026-10-20T10:00' } });
     await core.close();
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     expect((await ok(core, 'logbook.list', wholeYear)).records.map((record) => [record.id, record.status])).toEqual([
       [november.id, 'final'],
       [again.id, 'draft'],
@@ -79,7 +79,7 @@ describe('a damaged registry file', () => {
     await core.close();
     await writeFile(path.join(temp.dir, 'registries', 'figures.json'), '{"entries":[{"id":');
 
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     await expect(damagedNotices()).resolves.toHaveLength(1);
     await expect(ok(core, 'registry.list', { registry: 'figures' })).resolves.toEqual({ entries: [] });
     expect((await ok(core, 'registry.list', { registry: 'villages' })).entries.map((entry) => entry.id)).toEqual([refs.villageId]);

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { LogRecord } from '../../../electron/core/contract/logbooks';
-import { downloaded, ok, openFieldCore, TestClock } from '../../support/field-core';
+import { downloaded, ok, openTestCore, TestClock } from '../../support/core-harness';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -12,7 +12,7 @@ let refs: Refs;
 
 beforeEach(async () => {
   temp = await makeTempDir('chieng-logbook-export');
-  core = await openFieldCore(temp.dir, new TestClock());
+  core = await openTestCore(temp.dir, new TestClock());
   await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
   refs = await addRefs(core);
 });

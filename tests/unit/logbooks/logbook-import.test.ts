@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { MonthFiles } from '../../../electron/core/logbooks/month-files';
-import { hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
+import { hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -16,7 +16,7 @@ let refs: Refs;
 beforeEach(async () => {
   temp = await makeTempDir('chieng-logbook-import');
   clock = new TestClock();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
   await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
   refs = await addRefs(core);
 });
@@ -81,7 +81,7 @@ describe('importing records from a JSON file', () => {
     expect(error.code).toBe('internal');
     vi.restoreAllMocks();
     await core.close();
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     expect((await listed()).map((record) => record.occurredAt)).toEqual(['2026-11-02T08:00', '2026-10-02T08:00']);
   });
 

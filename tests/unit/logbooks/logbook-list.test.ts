@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../../electron/core/contract';
 import type { Core } from '../../../electron/core/core';
-import { ok, openFieldCore, TestClock } from '../../support/field-core';
+import { ok, openTestCore, TestClock } from '../../support/core-harness';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -15,7 +15,7 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   temp = await makeTempDir('chieng-logbook-list');
-  core = await openFieldCore(temp.dir, new TestClock());
+  core = await openTestCore(temp.dir, new TestClock());
   officers.bhim = (await ok(core, 'profiles.save', { name: 'Y Bhim Niê' })).activeId ?? '';
   const withLan = await ok(core, 'profiles.save', { name: 'Trần Thị Lan' });
   officers.lan = withLan.profiles.find((profile) => profile.name === 'Trần Thị Lan')?.id ?? '';

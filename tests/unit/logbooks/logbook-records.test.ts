@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../../electron/core/contract';
 import type { Core } from '../../../electron/core/core';
 import { logbookKinds } from '../../../shared/logbook-choices';
-import { fieldErrors, hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
+import { fieldErrors, hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -15,7 +15,7 @@ let officer: { id: string; deviceId: string };
 beforeEach(async () => {
   temp = await makeTempDir('chieng-logbooks');
   clock = new TestClock();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
   const session = await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
   officer = { id: session.activeId ?? '', deviceId: session.deviceId };
   refs = await addRefs(core);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { LogRecord } from '../../../electron/core/contract/logbooks';
 import { MonthFiles } from '../../../electron/core/logbooks/month-files';
-import { ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
+import { ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -16,7 +16,7 @@ let refs: Refs;
 beforeEach(async () => {
   temp = await makeTempDir('chieng-month-moves');
   clock = new TestClock();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
   await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
   refs = await addRefs(core);
 });
@@ -60,7 +60,7 @@ async function moveCutShort(record: LogRecord, failingMonth: string): Promise<vo
 
 async function restart(): Promise<void> {
   await core.close();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
 }
 
 describe('a record whose date moves to another month', () => {
@@ -136,7 +136,7 @@ describe('a record whose date moves to another month', () => {
     await restart();
     await core.close();
     await writeFile(path.join(logbookFolder(), 'journal.json'), journal);
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     expect((await listed()).map((each) => each.id)).toEqual([record.id]);
     await expect(idsOnDisk('2026-10')).resolves.toEqual([]);
   });
@@ -146,7 +146,7 @@ describe('a record whose date moves to another month', () => {
     await restart();
     await core.close();
     await writeFile(path.join(logbookFolder(), 'journal.json'), '{"kind":"rumour","changes":[{"month":"2026-11","put":[{"id":');
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     expect((await listed()).map((each) => [each.id, each.occurredAt])).toEqual([[record.id, '2026-10-30T16:00']]);
     await expect(readdir(logbookFolder())).resolves.not.toContain('journal.json');
   });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogbookKind, LogRecord } from '../../../electron/core/contract/logbooks';
 import { MonthFiles } from '../../../electron/core/logbooks/month-files';
 import { currentSchemaVersion, migrateLogbooks, type Migration } from '../../../electron/core/logbooks/schema-migrations';
-import { ok, openFieldCore, TestClock } from '../../support/field-core';
+import { ok, openTestCore, TestClock } from '../../support/core-harness';
 import { addRefs, finalData } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -15,7 +15,7 @@ const root = () => path.join(temp.dir, 'logbooks');
 beforeEach(async () => {
   temp = await makeTempDir('chieng-migrations');
   // Records as this version writes them: a rumour in October, a loudspeaker session and its draft in November.
-  const core = await openFieldCore(temp.dir, clock);
+  const core = await openTestCore(temp.dir, clock);
   await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
   const refs = await addRefs(core);
   await ok(core, 'logbook.save', { kind: 'rumour', finalise: true, data: finalData('rumour', refs, '2026-10-14T09:00') });
@@ -122,7 +122,7 @@ describe('schema migrations', () => {
     await migrateLogbooks(root(), new MonthFiles(root(), onDamaged), [operatorsStep], 2);
     const before = await snapshot();
 
-    const core = await openFieldCore(temp.dir, clock);
+    const core = await openTestCore(temp.dir, clock);
     const { records } = await ok(core, 'logbook.list', { kind: 'loudspeaker' });
     expect(records.map((record) => [record.schemaVersion, record.data['operators']])).toEqual([
       [2, ['Nguyễn Văn Tâm']],

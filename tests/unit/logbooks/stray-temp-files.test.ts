@@ -2,7 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { ok, openFieldCore, TestClock } from '../../support/field-core';
+import { ok, openTestCore, TestClock } from '../../support/core-harness';
 import { addRefs, finalData } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -13,7 +13,7 @@ let core: Core;
 beforeEach(async () => {
   temp = await makeTempDir('chieng-stray-temp');
   clock = new TestClock();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
   await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
 });
 afterEach(async () => {
@@ -31,7 +31,7 @@ it('removes the temp files of writes a crash cut short, and nothing else, at the
   await writeFile(path.join(temp.dir, 'logbooks', 'journal.json.977.abcdefabcdef.tmp'), '');
   await writeFile(path.join(rumours, 'ghi-chu.tmp'), 'của người dùng');
 
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
 
   expect((await readdir(rumours)).sort()).toEqual(['2026-11.json', 'ghi-chu.tmp']);
   expect(await readdir(path.join(temp.dir, 'logbooks'))).not.toContain('journal.json.977.abcdefabcdef.tmp');

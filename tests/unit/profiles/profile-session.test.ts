@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
+import { hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -13,7 +13,7 @@ let core: Core;
 beforeEach(async () => {
   temp = await makeTempDir('chieng-profiles');
   clock = new TestClock();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
 });
 afterEach(async () => {
   await core.close();
@@ -59,7 +59,7 @@ describe('people sharing one laptop', () => {
 
     // The choice is kept across a restart.
     await core.close();
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     await expect(ok(core, 'profiles.session', {})).resolves.toMatchObject({ activeId: lan, locked: false, deviceId: written.device });
   });
 });
@@ -150,7 +150,7 @@ describe('a PIN', () => {
 
   it('is asked for when the app starts again', async () => {
     await core.close();
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     await expect(ok(core, 'profiles.session', {})).resolves.toMatchObject({ locked: true, activeId: bhim });
     await expect(refusal(core, 'logbook.save', rumour(refs))).resolves.toMatchObject({ code: 'forbidden' });
     await expect(ok(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({ locked: false });
@@ -189,7 +189,7 @@ describe('a PIN', () => {
   it('keeps the idle time after which the app locks', async () => {
     await expect(ok(core, 'profiles.setIdleLock', { minutes: 5 })).resolves.toMatchObject({ idleLockMinutes: 5 });
     await core.close();
-    core = await openFieldCore(temp.dir, clock);
+    core = await openTestCore(temp.dir, clock);
     await expect(ok(core, 'profiles.session', {})).resolves.toMatchObject({ idleLockMinutes: 5 });
   });
 });

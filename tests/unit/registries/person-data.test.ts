@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../../electron/core/contract/logbooks';
 import type { Core } from '../../../electron/core/core';
-import { downloaded, hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
+import { downloaded, hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
 import { addRefs, consentGiven, finalData, type Refs } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -16,7 +16,7 @@ let records: Record<'aboutHim' | 'aboutHer' | 'nowHim' | 'onceHim', LogRecord>;
 
 beforeEach(async () => {
   temp = await makeTempDir('chieng-person-data');
-  core = await openFieldCore(temp.dir, new TestClock());
+  core = await openTestCore(temp.dir, new TestClock());
   await ok(core, 'profiles.save', { name: 'H Hoa Byă' });
   refs = await addRefs(core);
   other = (

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { downloaded, hasTextInEveryLanguage, ok, openFieldCore, TestClock, upload } from '../../support/field-core';
+import { downloaded, hasTextInEveryLanguage, ok, openTestCore, TestClock, upload } from '../../support/core-harness';
 import { consentGiven } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -11,7 +11,7 @@ let core: Core;
 
 beforeEach(async () => {
   temp = await makeTempDir('chieng-registry-csv');
-  core = await openFieldCore(temp.dir, new TestClock());
+  core = await openTestCore(temp.dir, new TestClock());
   await ok(core, 'profiles.save', { name: 'H Hoa Byă' });
 });
 afterEach(async () => {

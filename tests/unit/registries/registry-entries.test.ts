@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlaceData } from '../../../electron/core/contract';
 import type { Core } from '../../../electron/core/core';
-import { fieldErrors, hasTextInEveryLanguage, ok, openFieldCore, refusal, TestClock } from '../../support/field-core';
+import { fieldErrors, hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
 import { consentGiven } from '../../support/logbook-records';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -12,7 +12,7 @@ let core: Core;
 beforeEach(async () => {
   temp = await makeTempDir('chieng-registries');
   clock = new TestClock();
-  core = await openFieldCore(temp.dir, clock);
+  core = await openTestCore(temp.dir, clock);
   await ok(core, 'profiles.save', { name: 'H Hoa Byă' });
 });
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { CliFailure, type CliContext } from './cli-context';
  * Hands over a file the core prepared for download, as the app's Save button would: to
  * `out` when given, else byte for byte on stdout (a CSV keeps its BOM), for a pipe.
  */
-export async function deliver(context: CliContext, core: Core, downloadId: string, out: string | undefined): Promise<void> {
+export async function saveDownload(context: CliContext, core: Core, downloadId: string, out: string | undefined): Promise<void> {
   const download = core.transfers.download(downloadId);
   if (!download) throw new CliFailure(context.t('errors:api.internal'));
   try {

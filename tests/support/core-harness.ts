@@ -20,7 +20,7 @@ export class TestClock {
   }
 }
 
-export function openFieldCore(dataDir: string, clock: TestClock): Promise<Core> {
+export function openTestCore(dataDir: string, clock: TestClock): Promise<Core> {
   return openCore({
     dataDir,
     kind: 'cli',
