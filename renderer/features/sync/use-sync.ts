@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, ApiOutput, AvailablePack, EventPayload } from '../../../electron/core/contract';
 import { useApi } from '../../api/api-context';
+import { useQuery } from '../../api/use-query';
 
 type Status = ApiOutput<'sync.status'>;
 type Check = ApiOutput<'sync.check'>;
@@ -24,7 +25,7 @@ export interface SyncState {
 /** The hub, as the Sync place sees it: what it offers, what is downloading, what went wrong. */
 export function useSync(): SyncState {
   const { client } = useApi();
-  const [status, setStatus] = useState<Status>();
+  const status = useQuery('sync.status', {}, { on: { 'sync.changed': true, 'settings.changed': true } }).value;
   const [check, setCheck] = useState<Check>();
   const [phase, setPhase] = useState<SyncState['phase']>('idle');
   const [progress, setProgress] = useState<EventPayload<'sync.progress'> | null>(null);
@@ -32,21 +33,7 @@ export function useSync(): SyncState {
   const [catalogChanged, setCatalogChanged] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
 
-  const loadStatus = useCallback(() => {
-    void client.call('sync.status', {}).then((result) => result.ok && setStatus(result.value));
-  }, [client]);
-
-  useEffect(() => {
-    loadStatus();
-    const offChanged = client.on('sync.changed', loadStatus);
-    const offSettings = client.on('settings.changed', loadStatus);
-    const offProgress = client.on('sync.progress', setProgress);
-    return () => {
-      offChanged();
-      offSettings();
-      offProgress();
-    };
-  }, [client, loadStatus]);
+  useEffect(() => client.on('sync.progress', setProgress), [client]);
 
   const checkForUpdates = useCallback(() => {
     setPhase('checking');
