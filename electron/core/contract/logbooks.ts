@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { logbookKinds, recordStatuses, rumourStatuses, type LogbookKind } from '../../../shared/logbook-choices';
 import { draftDataSchemas, localDateTime, monthKey, recordDataIssues } from './record-data';
 import type { ContractSlice } from './define';
+import { withEveryFaultOfData } from './every-fault';
 
 export type { LogbookKind } from '../../../shared/logbook-choices';
 export {
@@ -90,22 +91,7 @@ export type EntryProblem = z.infer<typeof entryProblemSchema>;
 const saveOf = <K extends LogbookKind, D extends z.ZodType>(kind: K, data: D) =>
   z.strictObject({ kind: z.literal(kind), id: id.optional(), month: monthKey.optional(), finalise: z.boolean(), data });
 
-/**
- * What a final record must have, and the rules across fields, checked even where a field is
- * already at fault (and so run on input that may be anything), so that a form hears of every
- * fault at once. A final record edited without `finalise` is still held to the final rules,
- * by the core, which knows that it is final.
- */
-function recordRules(
-  request: { readonly kind: unknown; readonly finalise: unknown; readonly data: unknown },
-  context: z.RefinementCtx,
-): void {
-  if (!logbookKinds.includes(request.kind as LogbookKind)) return;
-  for (const issue of recordDataIssues(request.kind as LogbookKind, request.data, request.finalise === true)) {
-    const path = ['data', ...issue.path];
-    if (!context.issues.some((known) => (known.path ?? []).join('.') === path.join('.'))) context.addIssue({ ...issue, path });
-  }
-}
+const isLogbookKind = (kind: unknown): kind is LogbookKind => logbookKinds.includes(kind as LogbookKind);
 
 const recordRef = z.strictObject({ kind: z.enum(logbookKinds), id, month: monthKey.optional() });
 
@@ -123,15 +109,17 @@ export const logbooksContract = {
    */
   'logbook.save': {
     access: 'author',
-    input: z
-      .discriminatedUnion('kind', [
+    input: withEveryFaultOfData(
+      z.discriminatedUnion('kind', [
         saveOf('loudspeaker', draftDataSchemas.loudspeaker),
         saveOf('figureOutreach', draftDataSchemas.figureOutreach),
         saveOf('worshipOutreach', draftDataSchemas.worshipOutreach),
         saveOf('rumour', draftDataSchemas.rumour),
         saveOf('leafletHandout', draftDataSchemas.leafletHandout),
-      ])
-      .superRefine(recordRules, { when: ({ value }) => value !== null && typeof value === 'object' }),
+      ]),
+      // A final record edited without `finalise` is still held to the final rules, by the core, which knows it is final.
+      ({ kind, data, finalise }) => (isLogbookKind(kind) ? recordDataIssues(kind, data, finalise === true) : []),
+    ),
     result: logRecordSchema,
   },
   /** Takes a record out of use, with the reason; it stays, marked withdrawn. */

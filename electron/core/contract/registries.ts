@@ -13,6 +13,7 @@ import {
   type RegistryName,
 } from '../../../shared/registry-choices';
 import type { ContractSlice } from './define';
+import { withEveryFaultOfData } from './every-fault';
 
 export type { RegistryName } from '../../../shared/registry-choices';
 
@@ -120,14 +121,7 @@ const entryId = z.string().min(1).max(64);
 const saveOf = <R extends RegistryName, D extends z.ZodType>(name: R, data: D) =>
   z.strictObject({ registry: z.literal(name), id: entryId.optional(), data });
 
-/** A figure's consent, checked even where a field is already at fault, so that a form hears of every fault at once. */
-function entryRules(request: { readonly registry: unknown; readonly data: unknown }, context: z.RefinementCtx): void {
-  if (!registryNames.includes(request.registry as RegistryName)) return;
-  for (const issue of registryDataIssues(request.registry as RegistryName, request.data)) {
-    const path = ['data', ...issue.path];
-    if (!context.issues.some((known) => (known.path ?? []).join('.') === path.join('.'))) context.addIssue({ ...issue, path });
-  }
-}
+const isRegistryName = (name: unknown): name is RegistryName => registryNames.includes(name as RegistryName);
 
 const download = z.object({ downloadId: z.string(), fileName: z.string(), size: z.number() });
 
@@ -139,13 +133,15 @@ export const registriesContract = {
   },
   'registry.save': {
     access: 'unlocked',
-    input: z
-      .discriminatedUnion('registry', [
+    input: withEveryFaultOfData(
+      z.discriminatedUnion('registry', [
         saveOf('villages', registryDataSchemas.villages),
         saveOf('figures', registryDataSchemas.figures),
         saveOf('places', registryDataSchemas.places),
-      ])
-      .superRefine(entryRules, { when: ({ value }) => value !== null && typeof value === 'object' }),
+      ]),
+      // A figure's sensitive data needs its recorded consent.
+      ({ registry, data }) => (isRegistryName(registry) ? registryDataIssues(registry, data) : []),
+    ),
     result: registryEntrySchema,
   },
   /** Reads a CSV file; imports every row, or none and says which rows are wrong. */

@@ -10,12 +10,11 @@ import { archiveNames } from '../packs/archive/pack-archive-writer';
 import { hubPaths, type Catalog } from '../packs/format/catalog';
 import { planInstall, type InstallPlan, type InstallServices } from '../packs/install/install-signed-pack';
 import type { StoredDocuments } from '../packs/install/installed-packs';
-import type { SignedPack } from '../packs/install/read-signed-pack';
+import { verifySignedDocuments, type SignedPack } from '../packs/install/read-signed-pack';
 import { PackRefusal } from '../packs/pack-refusal';
 import { noteSignedTime } from '../packs/trust/trust-service';
 import { verifyCatalog } from '../packs/trust/verify-catalog';
 import type { SignedDocument } from '../packs/trust/verify-chain';
-import { verifyManifest, verifyPublisher } from '../packs/trust/verify-chain';
 import { HubFailure } from './hub-failure';
 import type { HubDocuments } from './hub-documents';
 
@@ -213,16 +212,8 @@ async function fetchPackDocuments(hub: HubDocuments, entry: Catalog['packs'][num
 
 /** A pack's signed documents checked like an archive's, and against the catalog's entry. */
 function verifySignedPack(services: InstallServices, entry: Catalog['packs'][number], documents: StoredDocuments): SignedPack {
-  const { trust } = services;
   const label = entry.title.vi ?? entry.id;
-  const publisher = verifyPublisher(
-    { bytes: documents.publisher, signature: documents.publisherSignature },
-    trust.roots(),
-    trust.state(),
-    trust.now(),
-    label,
-  );
-  const verified = verifyManifest({ bytes: documents.manifest, signature: documents.manifestSignature }, publisher, label);
+  const verified = verifySignedDocuments(services.trust, documents, label);
   if (
     verified.manifestSha256 !== entry.manifestSha256 ||
     verified.manifest.id !== entry.id ||
@@ -230,5 +221,5 @@ function verifySignedPack(services: InstallServices, entry: Catalog['packs'][num
   ) {
     throw new PackRefusal('keyMismatch', { pack: label, document: archiveNames.manifest });
   }
-  return { ...verified, documents };
+  return verified;
 }

@@ -37,6 +37,11 @@ export async function readSignedPack(archive: PackArchive, trust: TrustService, 
     manifest: await read(archiveNames.manifest, maxDocumentBytes),
     manifestSignature: await read(archiveNames.manifestSignature, maxSignatureBytes),
   };
+  return verifySignedDocuments(trust, documents, label);
+}
+
+/** A pack's four signed documents, whatever carried them, checked up the chain to a trusted root. */
+export function verifySignedDocuments(trust: TrustService, documents: StoredDocuments, label: string): SignedPack {
   const publisher = verifyPublisher(
     { bytes: documents.publisher, signature: documents.publisherSignature },
     trust.roots(),
