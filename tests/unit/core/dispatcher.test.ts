@@ -5,6 +5,11 @@ import { createDispatcher, type Handlers } from '../../../electron/core/api/disp
 import { contract, maxInputBytes, type Contract } from '../../../electron/core/contract';
 import { joinContract } from '../../../electron/core/contract/define';
 import { unlockedGate } from '../../support/open-gate';
+import { hasTextInEveryLanguage } from '../../support/core-harness';
+import { PackRefusal } from '../../../electron/core/packs/pack-refusal';
+import { PackNotInstalled } from '../../../electron/core/packs/pack-service';
+import { HubFailure } from '../../../electron/core/sync/hub-failure';
+import { BuildError } from '../../../electron/core/packs/authoring/build-error';
 
 const quietLog = () => undefined;
 
@@ -99,6 +104,34 @@ describe('the dispatcher', () => {
       error: { code: 'invalid_input', messageKey: 'errors:field.notAllowed', field: 'locale' },
     });
   });
+
+  it.each([
+    [new PackRefusal('diskFull', { pack: 'Gói', needed: 10, free: 1 }), 'storage_failed', 'packs:refused.diskFull'],
+    [new PackRefusal('storageFailed', { pack: 'Gói', detail: 'EACCES' }), 'storage_failed', 'packs:refused.storageFailed'],
+    [new PackRefusal('badSignature', { pack: 'Gói' }), 'refused', 'packs:refused.badSignature'],
+    [new HubFailure('offline', { host: 'hub.example' }), 'unavailable', 'sync:failure.offline'],
+    [new BuildError('missingFile', { file: 'a.md' }), 'invalid_input', 'packs:build.missingFile'],
+    [new PackNotInstalled('vn.test.none'), 'not_found', 'packs:notInstalled'],
+  ] as const)(
+    'answers every kind of failure by its own code, the same way whichever method threw it (%#)',
+    async (failure, code, messageKey) => {
+      for (const method of ['settings.get', 'settings.update'] as const) {
+        const failing = createDispatcher(
+          contract,
+          settingsOnlyHandlers({
+            [method]: () => {
+              throw failure;
+            },
+          }),
+          unlockedGate,
+          quietLog,
+        );
+        const result = await failing(method, {});
+        expect(result).toMatchObject({ ok: false, error: { code, messageKey } });
+        expect(hasTextInEveryLanguage(messageKey)).toBe(true);
+      }
+    },
+  );
 
   it('hides a handler crash behind an internal error and keeps serving', async () => {
     const logged: unknown[] = [];
