@@ -24,7 +24,8 @@ export interface ChiengApp {
   saveNextDownload(trigger: () => Promise<void>, fileName: string): Promise<string>;
 }
 
-export const waitUntilReady = (page: Page) => page.locator('html[data-ready="true"]').waitFor();
+// Attached, not visible: a locked app shows only its lock screen, which gives the page no size.
+export const waitUntilReady = (page: Page) => page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
 
 export const test = base.extend<{ app: ChiengApp }, ShellOptions>({
   shell: ['host', { option: true, scope: 'worker' }],

@@ -38,6 +38,26 @@ test('the first start asks who is using the laptop, without keeping anyone from 
   await expect(page.getByTestId('first-run')).toHaveCount(0);
 });
 
+test('a laptop that starts locked hides the library behind the lock, and shows it once the PIN is given', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('first-run').getByLabel('Họ và tên').fill("H'Linh Niê");
+  await page.getByTestId('first-run').getByLabel('Mã PIN (không bắt buộc)').fill('2468');
+  await page.getByTestId('first-run').getByLabel('Nhập lại mã PIN').fill('2468');
+  await page.getByTestId('first-run').getByRole('button', { name: 'Bắt đầu' }).click();
+  await expect(activeName(page)).toHaveText("H'Linh Niê");
+
+  // Started again, the app is locked, and the core refuses the library to anyone who asks.
+  const restarted = await app.restart();
+  await expect(lockScreen(restarted)).toBeVisible();
+  await expect(app.callCore('library.list', {})).resolves.toMatchObject({
+    ok: false,
+    error: { code: 'forbidden', messageKey: 'profiles:locked' },
+  });
+  await unlockWith(restarted, '2468');
+  await expect(lockScreen(restarted)).toHaveCount(0);
+  await expect(restarted.getByTestId('material-row').first()).toBeVisible();
+});
+
 test('two people share the laptop: switching, a PIN asked, the app locked and opened again with what was typed still there', async ({
   app,
 }) => {
