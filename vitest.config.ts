@@ -6,5 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Tests run React's development build (which has `act`), whatever NODE_ENV the caller left
+    // behind: `npm test` builds the app in production mode first, in the same process.
+    env: { NODE_ENV: 'test' },
   },
 });
