@@ -1,17 +1,12 @@
 import { createServer } from 'node:net';
 import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { runChieng, serveChieng } from '../../support/cli-process';
-import { makeTempDir } from '../../support/temp-dir';
+import { coreTest as test } from '../../support/core-fixture';
 import { openToEveryone, unprivilegedPrefix } from '../../support/run-as-unprivileged';
 
 // These run the built CLI (npm test builds first), exactly as a person would.
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-cli');
-});
-afterEach(() => temp.remove());
 
 async function snapshot(dir: string): Promise<string[]> {
   const names = await readdir(dir);
@@ -19,7 +14,7 @@ async function snapshot(dir: string): Promise<string[]> {
 }
 
 describe('chieng serve', () => {
-  it('serves the UI and the API on loopback, then stops cleanly', async () => {
+  test('serves the UI and the API on loopback, then stops cleanly', async ({ temp }) => {
     const serving = await serveChieng(temp.dir);
     expect(serving.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await fetch(serving.url);
@@ -38,7 +33,7 @@ describe('chieng serve', () => {
     await expect(readdir(temp.dir)).resolves.not.toContain('chieng.lock');
   });
 
-  it('refuses a data folder another process holds, names it, and writes nothing', async () => {
+  test('refuses a data folder another process holds, names it, and writes nothing', async ({ temp }) => {
     const serving = await serveChieng(temp.dir);
     try {
       const before = await snapshot(temp.dir);
@@ -54,7 +49,7 @@ describe('chieng serve', () => {
     }
   });
 
-  it('refuses a read-only data folder in one line, and writes nothing', async () => {
+  test('refuses a read-only data folder in one line, and writes nothing', async ({ temp }) => {
     const dataDir = path.join(temp.dir, 'read-only');
     await mkdir(dataDir);
     await openToEveryone(temp.dir);
@@ -67,7 +62,7 @@ describe('chieng serve', () => {
     await expect(readdir(dataDir)).resolves.toEqual([]);
   });
 
-  it('says when the port is taken, and releases the data folder', async () => {
+  test('says when the port is taken, and releases the data folder', async ({ temp }) => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;

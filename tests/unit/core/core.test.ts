@@ -1,25 +1,19 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ApiEvent } from '../../../electron/core/contract';
 import { openCore } from '../../../electron/core/core';
 import { lockFileName } from '../../../electron/core/data-dir/data-dir-lock';
 import { settingsFileName } from '../../../electron/core/settings/settings-store';
-import { makeTempDir } from '../../support/temp-dir';
+import { coreTest as test } from '../../support/core-fixture';
 import { repoRoot } from '../../support/cli-process';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-core');
-});
-afterEach(() => temp.remove());
-
-const open = () =>
-  openCore({ dataDir: temp.dir, kind: 'cli', appVersion: '9.9.9', resourcesDir: path.join(repoRoot, 'resources'), log: () => undefined });
+const open = (dataDir: string) =>
+  openCore({ dataDir, kind: 'cli', appVersion: '9.9.9', resourcesDir: path.join(repoRoot, 'resources'), log: () => undefined });
 
 describe('the core', () => {
-  it('starts in Vietnamese at normal text size', async () => {
-    const core = await open();
+  test('starts in Vietnamese at normal text size', async ({ temp }) => {
+    const core = await open(temp.dir);
     await expect(core.call('settings.get', {})).resolves.toEqual({
       ok: true,
       value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
@@ -27,8 +21,8 @@ describe('the core', () => {
     await core.close();
   });
 
-  it('keeps settings across restarts, and announces changes', async () => {
-    const first = await open();
+  test('keeps settings across restarts, and announces changes', async ({ temp }) => {
+    const first = await open(temp.dir);
     const events: ApiEvent[] = [];
     first.subscribe((event) => events.push(event));
     await first.call('settings.update', { locale: 'en', textScale: 150, hubUrl: '' });
@@ -37,7 +31,7 @@ describe('the core', () => {
     ]);
     await first.close();
 
-    const second = await open();
+    const second = await open(temp.dir);
     await expect(second.call('settings.get', {})).resolves.toEqual({
       ok: true,
       value: { locale: 'en', textScale: 150, hubUrl: '', commune: '', province: 'Đắk Lắk' },
@@ -45,8 +39,8 @@ describe('the core', () => {
     await second.close();
   });
 
-  it('changes nothing when an update is refused', async () => {
-    const core = await open();
+  test('changes nothing when an update is refused', async ({ temp }) => {
+    const core = await open(temp.dir);
     await core.call('settings.update', { textScale: 125, hubUrl: '' });
     const refused = await core.call('settings.update', { locale: 'en', textScale: 175, hubUrl: '' });
     expect(refused.ok).toBe(false);
@@ -57,9 +51,9 @@ describe('the core', () => {
     await core.close();
   });
 
-  it('moves a damaged settings file aside, starts with defaults and tells the user', async () => {
+  test('moves a damaged settings file aside, starts with defaults and tells the user', async ({ temp }) => {
     await writeFile(path.join(temp.dir, settingsFileName), '{"locale": "en", "textSca');
-    const core = await open();
+    const core = await open(temp.dir);
     await expect(core.call('settings.get', {})).resolves.toEqual({
       ok: true,
       value: { locale: 'vi', textScale: 100, hubUrl: '', commune: '', province: 'Đắk Lắk' },
@@ -76,12 +70,12 @@ describe('the core', () => {
     await core.close();
   });
 
-  it('releases the data folder when closed', async () => {
-    const core = await open();
+  test('releases the data folder when closed', async ({ temp }) => {
+    const core = await open(temp.dir);
     await expect(readdir(temp.dir)).resolves.toContain(lockFileName);
     await core.close();
     await expect(readdir(temp.dir)).resolves.not.toContain(lockFileName);
-    const again = await open();
+    const again = await open(temp.dir);
     await again.close();
   });
 });

@@ -2,18 +2,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { acquireDataDirLock, lockFileName } from '../../../electron/core/data-dir/data-dir-lock';
 import { DataDirError } from '../../../electron/core/data-dir/data-dir-error';
 import { describeDataDirError } from '../../../electron/core/data-dir/describe-data-dir-error';
 import { createTranslator } from '../../../electron/core/i18n/translator';
-import { makeTempDir } from '../../support/temp-dir';
-
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-lock');
-});
-afterEach(() => temp.remove());
+import { coreTest as test } from '../../support/core-fixture';
 
 const deadPid = (): number => {
   // A child that has exited: its pid is free (for the moment of this test).
@@ -22,7 +16,7 @@ const deadPid = (): number => {
 };
 
 describe('the data folder lock', () => {
-  it('creates the folder and records who holds it', async () => {
+  test('creates the folder and records who holds it', async ({ temp }) => {
     const dataDir = path.join(temp.dir, 'new', 'data');
     const lock = await acquireDataDirLock(dataDir, 'serve');
     const recorded = JSON.parse(await readFile(path.join(dataDir, lockFileName), 'utf8')) as Record<string, unknown>;
@@ -31,7 +25,7 @@ describe('the data folder lock', () => {
     await expect(readdir(dataDir)).resolves.toEqual([]);
   });
 
-  it('refuses a second holder, naming the first', async () => {
+  test('refuses a second holder, naming the first', async ({ temp }) => {
     const first = await acquireDataDirLock(temp.dir, 'desktop');
     const refusal = await acquireDataDirLock(temp.dir, 'cli').catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DataDirError);
@@ -46,7 +40,7 @@ describe('the data folder lock', () => {
     first.releaseSync();
   });
 
-  it('refuses a holder in another live process', async () => {
+  test('refuses a holder in another live process', async ({ temp }) => {
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
       await writeFile(
@@ -59,7 +53,7 @@ describe('the data folder lock', () => {
     }
   });
 
-  it('takes over a lock left by a process that died (kill -9, power loss)', async () => {
+  test('takes over a lock left by a process that died (kill -9, power loss)', async ({ temp }) => {
     const lockFile = path.join(temp.dir, lockFileName);
     await writeFile(
       lockFile,
@@ -70,7 +64,7 @@ describe('the data folder lock', () => {
     lock.releaseSync();
   });
 
-  it('takes over an old lock file that a crash left empty, but not a fresh one', async () => {
+  test('takes over an old lock file that a crash left empty, but not a fresh one', async ({ temp }) => {
     const lockFile = path.join(temp.dir, lockFileName);
     await writeFile(lockFile, '');
     const old = new Date(Date.now() - 60_000);
@@ -84,7 +78,7 @@ describe('the data folder lock', () => {
     await expect(readFile(lockFile, 'utf8')).resolves.toBe('');
   });
 
-  it('assumes a holder on another machine is alive', async () => {
+  test('assumes a holder on another machine is alive', async ({ temp }) => {
     await writeFile(
       path.join(temp.dir, lockFileName),
       JSON.stringify({ pid: deadPid(), hostname: 'other-laptop', kind: 'desktop', startedAt: new Date().toISOString() }),
@@ -95,7 +89,7 @@ describe('the data folder lock', () => {
     });
   });
 
-  it('does not release a lock another process has since taken', async () => {
+  test('does not release a lock another process has since taken', async ({ temp }) => {
     const lock = await acquireDataDirLock(temp.dir, 'serve');
     const lockFile = path.join(temp.dir, lockFileName);
     const other = JSON.stringify({ pid: 1, hostname: os.hostname(), kind: 'desktop', startedAt: 'later' });
@@ -104,7 +98,7 @@ describe('the data folder lock', () => {
     await expect(readFile(lockFile, 'utf8')).resolves.toBe(other);
   });
 
-  it('says a path that is a file cannot be used', async () => {
+  test('says a path that is a file cannot be used', async ({ temp }) => {
     const file = path.join(temp.dir, 'a-file');
     await writeFile(file, 'x');
     await expect(acquireDataDirLock(file, 'cli')).rejects.toMatchObject({ reason: 'unusable' });

@@ -1,20 +1,14 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DurableJsonFile } from '../../../electron/core/storage/durable-json-file';
 import { writeFileDurably } from '../../../electron/core/storage/write-file-durably';
-import { makeTempDir } from '../../support/temp-dir';
-
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-storage');
-});
-afterEach(() => temp.remove());
+import { coreTest as test } from '../../support/core-fixture';
 
 const busy = (code: string) => Object.assign(new Error(code), { code });
 
 describe('writing a file durably', () => {
-  it('replaces the contents and leaves no temp file behind', async () => {
+  test('replaces the contents and leaves no temp file behind', async ({ temp }) => {
     const file = path.join(temp.dir, 'data.json');
     await writeFile(file, 'old');
     await writeFileDurably(file, 'new');
@@ -22,7 +16,7 @@ describe('writing a file durably', () => {
     await expect(readdir(temp.dir)).resolves.toEqual(['data.json']);
   });
 
-  it('on Windows, retries a rename that antivirus blocks, then succeeds', async () => {
+  test('on Windows, retries a rename that antivirus blocks, then succeeds', async ({ temp }) => {
     const file = path.join(temp.dir, 'data.json');
     let refusals = 2;
     const { rename } = await import('node:fs/promises');
@@ -37,7 +31,7 @@ describe('writing a file durably', () => {
     expect(refusals).toBe(-1);
   });
 
-  it('gives up after the retry window, keeps the old contents and cleans up', async () => {
+  test('gives up after the retry window, keeps the old contents and cleans up', async ({ temp }) => {
     const file = path.join(temp.dir, 'data.json');
     await writeFile(file, 'old');
     const write = writeFileDurably(file, 'new', { platform: 'win32', renameRetryMs: 50, rename: () => Promise.reject(busy('EBUSY')) });
@@ -46,7 +40,7 @@ describe('writing a file durably', () => {
     await expect(readdir(temp.dir)).resolves.toEqual(['data.json']);
   });
 
-  it('does not retry elsewhere, where a refused rename is not transient', async () => {
+  test('does not retry elsewhere, where a refused rename is not transient', async ({ temp }) => {
     let attempts = 0;
     const write = writeFileDurably(path.join(temp.dir, 'data.json'), 'x', {
       platform: 'linux',
@@ -66,7 +60,7 @@ describe('a durable JSON file for lowdb', () => {
     return data as { count: number };
   };
 
-  it('reads what it wrote, and null when there is nothing yet', async () => {
+  test('reads what it wrote, and null when there is nothing yet', async ({ temp }) => {
     const file = path.join(temp.dir, 'counter.json');
     const adapter = new DurableJsonFile(file, { parse: parseCount, onDamaged: () => undefined });
     await expect(adapter.read()).resolves.toBeNull();
@@ -74,7 +68,7 @@ describe('a durable JSON file for lowdb', () => {
     await expect(adapter.read()).resolves.toEqual({ count: 3 });
   });
 
-  it('moves a damaged file aside, keeps it, and says so', async () => {
+  test('moves a damaged file aside, keeps it, and says so', async ({ temp }) => {
     const file = path.join(temp.dir, 'counter.json');
     await writeFile(file, '{"count": 3,,, truncated');
     const damaged: string[] = [];
@@ -85,7 +79,7 @@ describe('a durable JSON file for lowdb', () => {
     await expect(readdir(temp.dir)).resolves.toEqual([path.basename(damaged[0] ?? '')]);
   });
 
-  it('treats well-formed JSON of the wrong shape as damaged too', async () => {
+  test('treats well-formed JSON of the wrong shape as damaged too', async ({ temp }) => {
     const file = path.join(temp.dir, 'counter.json');
     await writeFile(file, '{"count":"three"}');
     let told = 0;
@@ -94,7 +88,7 @@ describe('a durable JSON file for lowdb', () => {
     expect(told).toBe(1);
   });
 
-  it('lands writes in the order they were made', async () => {
+  test('lands writes in the order they were made', async ({ temp }) => {
     const file = path.join(temp.dir, 'counter.json');
     const adapter = new DurableJsonFile(file, { parse: parseCount, onDamaged: () => undefined });
     await Promise.all(Array.from({ length: 20 }, (_, count) => adapter.write({ count })));

@@ -1,51 +1,49 @@
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/core';
+import { describe, expect } from 'vitest';
+import type { ApiOutput } from '../../../electron/core/contract';
 import type { LogRecord } from '../../../electron/core/contract/logbooks';
-import { downloaded, ok, openTestCore, TestClock } from '../../support/core-harness';
-import { addRefs, finalData, type Refs } from '../../support/logbook-records';
-import { makeTempDir } from '../../support/temp-dir';
+import { downloaded, ok } from '../../support/core-harness';
+import { recordsTest } from '../../support/core-fixture';
+import { finalData } from '../../support/logbook-records';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let core: Core;
-let refs: Refs;
-
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-logbook-export');
-  core = await openTestCore(temp.dir, new TestClock());
-  await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
-  refs = await addRefs(core);
+/** A figure's outreach in October, and a draft of November withdrawn, before the test starts. */
+const test = recordsTest.extend<{
+  seeded: undefined;
+  exported: (format: 'csv' | 'json', kind?: 'figureOutreach' | 'rumour') => Promise<ApiOutput<'logbook.export'> & { bytes: Buffer }>;
+}>({
+  seeded: [
+    async ({ core, refs }, use) => {
+      await ok(core, 'logbook.save', {
+        kind: 'figureOutreach',
+        finalise: true,
+        data: {
+          ...finalData('figureOutreach', refs, '2026-10-18T19:00'),
+          questions: ['Bà con hỏi: “tiền hỗ trợ, khi nào có?”', 'Đường vào buôn; mùa mưa'],
+          notes: 'Buổi họp đông,\nkéo dài',
+        },
+      });
+      const draft = await ok(core, 'logbook.save', {
+        kind: 'figureOutreach',
+        finalise: false,
+        data: { occurredAt: '2026-11-02T08:00', topics: ['Ê Đê: Mnuih êa drao'] },
+      });
+      await ok(core, 'logbook.withdraw', { kind: 'figureOutreach', id: draft.id, reason: 'Nhập nhầm người có uy tín' });
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+  exported: async ({ core }, use) => {
+    await use(async (format, kind = 'figureOutreach') => {
+      const result = await ok(core, 'logbook.export', { kind, fromMonth: '2026-10', toMonth: '2026-11', format });
+      return { ...result, bytes: await downloaded(core, result.downloadId) };
+    });
+  },
 });
-afterEach(async () => {
-  await core.close();
-  await temp.remove();
-});
-
-const exported = async (format: 'csv' | 'json', kind: 'figureOutreach' | 'rumour' = 'figureOutreach') => {
-  const result = await ok(core, 'logbook.export', { kind, fromMonth: '2026-10', toMonth: '2026-11', format });
-  return { ...result, bytes: await downloaded(core, result.downloadId) };
-};
 
 describe('exporting a logbook', () => {
-  beforeEach(async () => {
-    await ok(core, 'logbook.save', {
-      kind: 'figureOutreach',
-      finalise: true,
-      data: {
-        ...finalData('figureOutreach', refs, '2026-10-18T19:00'),
-        questions: ['Bà con hỏi: “tiền hỗ trợ, khi nào có?”', 'Đường vào buôn; mùa mưa'],
-        notes: 'Buổi họp đông,\nkéo dài',
-      },
-    });
-    const draft = await ok(core, 'logbook.save', {
-      kind: 'figureOutreach',
-      finalise: false,
-      data: { occurredAt: '2026-11-02T08:00', topics: ['Ê Đê: Mnuih êa drao'] },
-    });
-    await ok(core, 'logbook.withdraw', { kind: 'figureOutreach', id: draft.id, reason: 'Nhập nhầm người có uy tín' });
-  });
-
-  it('as CSV for Excel: a BOM, CRLF lines, Vietnamese intact, names for ids, headings and choices in Vietnamese', async () => {
+  test('as CSV for Excel: a BOM, CRLF lines, Vietnamese intact, names for ids, headings and choices in Vietnamese', async ({
+    exported,
+  }) => {
     const { bytes, fileName, count } = await exported('csv');
     expect(fileName).toBe('chieng-figureOutreach-2026-10_2026-11.csv');
     expect(count).toBe(2);
@@ -72,7 +70,7 @@ describe('exporting a logbook', () => {
     expect(withdrawn?.[column('Chủ đề')]).toBe('Ê Đê: Mnuih êa drao');
   });
 
-  it('as CSV with headings and choices in English when the UI is in English', async () => {
+  test('as CSV with headings and choices in English when the UI is in English', async ({ core, refs, exported }) => {
     await ok(core, 'settings.update', { locale: 'en' });
     await ok(core, 'logbook.save', {
       kind: 'rumour',
@@ -87,7 +85,7 @@ describe('exporting a logbook', () => {
     expect(row?.[header?.indexOf('Spread through') ?? -1]).toBe('Zalo; Other');
   });
 
-  it('as JSON that gives back the records whole, revisions included', async () => {
+  test('as JSON that gives back the records whole, revisions included', async ({ core, exported }) => {
     const { bytes, fileName, count } = await exported('json');
     expect(fileName).toBe('chieng-figureOutreach-2026-10_2026-11.json');
     const file = JSON.parse(bytes.toString('utf8')) as { format: string; kind: string; records: LogRecord[] };

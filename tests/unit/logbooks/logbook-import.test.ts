@@ -1,40 +1,39 @@
 // Records brought over from older spreadsheets (logbook.import), and lists bounded by day.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
+import type { ApiOutput, LogRecord } from '../../../electron/core/contract';
 import type { Core } from '../../../electron/core/core';
 import { MonthFiles } from '../../../electron/core/logbooks/month-files';
-import { hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
-import { addRefs, finalData, type Refs } from '../../support/logbook-records';
-import { makeTempDir } from '../../support/temp-dir';
+import { hasTextInEveryLanguage, ok, refusal } from '../../support/core-harness';
+import { recordsTest } from '../../support/core-fixture';
+import { finalData } from '../../support/logbook-records';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let clock: TestClock;
-let core: Core;
-let refs: Refs;
-
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-logbook-import');
-  clock = new TestClock();
-  core = await openTestCore(temp.dir, clock);
-  await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
-  refs = await addRefs(core);
+const test = recordsTest.extend<{
+  /** Imports a file holding `contents` as JSON (with a BOM, as Excel writes it) into the rumours. */
+  importFile: (contents: unknown, finalise?: boolean) => Promise<ApiOutput<'logbook.import'>>;
+  /** The year's rumours, as the list shows them, from the core open now. */
+  listed: (core: Core) => Promise<LogRecord[]>;
+}>({
+  importFile: async ({ core, temp }, use) => {
+    await use(async (contents, finalise = true) => {
+      const file = path.join(temp.dir, 'records.json');
+      await writeFile(file, `\uFEFF${JSON.stringify(contents)}`);
+      return ok(core, 'logbook.import', { kind: 'rumour', uploadId: core.transfers.registerUploadPath(file, 'records.json'), finalise });
+    });
+  },
+  listed: async ({}, use) => {
+    await use(async (core) => (await ok(core, 'logbook.list', { kind: 'rumour', fromMonth: '2026-01', toMonth: '2026-12' })).records);
+  },
 });
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await core.close();
-  await temp.remove();
-});
-
-async function importFile(contents: unknown, finalise = true) {
-  const file = path.join(temp.dir, 'records.json');
-  await writeFile(file, `\uFEFF${JSON.stringify(contents)}`);
-  return ok(core, 'logbook.import', { kind: 'rumour', uploadId: core.transfers.registerUploadPath(file, 'records.json'), finalise });
-}
-const listed = async () => (await ok(core, 'logbook.list', { kind: 'rumour', fromMonth: '2026-01', toMonth: '2026-12' })).records;
 
 describe('importing records from a JSON file', () => {
-  it('adds every entry or none, naming each wrong one by its place and field, in words every language has', async () => {
+  test('adds every entry or none, naming each wrong one by its place and field, in words every language has', async ({
+    core,
+    refs,
+    importFile,
+    listed,
+  }) => {
     const outcome = await importFile([
       finalData('rumour', refs, '2026-10-02T08:00'),
       { ...finalData('rumour', refs, '2026-10-03T08:00'), status: 'maybe' },
@@ -51,18 +50,18 @@ describe('importing records from a JSON file', () => {
       ],
     });
     expect(outcome.problems.every((problem) => hasTextInEveryLanguage(problem.messageKey))).toBe(true);
-    expect(await listed()).toEqual([]);
+    expect(await listed(core)).toEqual([]);
 
     const added = await importFile([finalData('rumour', refs, '2026-10-02T08:00'), finalData('rumour', refs, '2026-11-02T08:00')]);
     expect(added).toMatchObject({ imported: 2, invalidEntries: 0, problems: [] });
-    const records = await listed();
+    const records = await listed(core);
     expect(records.map((record) => [record.id, record.occurredAt, record.status, record.author.name])).toEqual([
       [added.ids[1], '2026-11-02T08:00', 'final', 'Y Bhim Niê'],
       [added.ids[0], '2026-10-02T08:00', 'final', 'Y Bhim Niê'],
     ]);
   });
 
-  it('is whole after a power cut half way: the next start adds the rest', async () => {
+  test('is whole after a power cut half way: the next start adds the rest', async ({ temp, core, refs, listed, reopen }) => {
     const write = Object.getOwnPropertyDescriptor(MonthFiles.prototype, 'write')?.value as (
       this: MonthFiles,
       ...args: Parameters<MonthFiles['write']>
@@ -80,12 +79,10 @@ describe('importing records from a JSON file', () => {
     });
     expect(error.code).toBe('internal');
     vi.restoreAllMocks();
-    await core.close();
-    core = await openTestCore(temp.dir, clock);
-    expect((await listed()).map((record) => record.occurredAt)).toEqual(['2026-11-02T08:00', '2026-10-02T08:00']);
+    expect((await listed(await reopen())).map((record) => record.occurredAt)).toEqual(['2026-11-02T08:00', '2026-10-02T08:00']);
   });
 
-  it('refuses a file that is not JSON, saying where it breaks', async () => {
+  test('refuses a file that is not JSON, saying where it breaks', async ({ temp, core }) => {
     const file = path.join(temp.dir, 'broken.json');
     await writeFile(file, '[\n  {"occurredAt": "2026-11-02T08:00",}\n]');
     const outcome = await ok(core, 'logbook.import', {
@@ -103,7 +100,11 @@ describe('importing records from a JSON file', () => {
 });
 
 describe('a list bounded by day', () => {
-  it('keeps the records of the days asked for, both ends included, and refuses a span that ends before it starts', async () => {
+  test('keeps the records of the days asked for, both ends included, and refuses a span that ends before it starts', async ({
+    core,
+    refs,
+    importFile,
+  }) => {
     await importFile(
       ['2026-10-31T23:59', '2026-11-01T00:00', '2026-11-30T23:59', '2026-12-01T00:00'].map((at) => finalData('rumour', refs, at)),
     );

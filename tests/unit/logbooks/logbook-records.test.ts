@@ -1,28 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ApiInput } from '../../../electron/core/contract';
-import type { Core } from '../../../electron/core/core';
-import { logbookKinds } from '../../../shared/logbook-choices';
-import { fieldErrors, hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
-import { addRefs, finalData, type Refs } from '../../support/logbook-records';
-import { makeTempDir } from '../../support/temp-dir';
+import type { FieldError } from '../../../electron/core/contract/api-error';
+import { logbookKinds, type LogbookKind } from '../../../shared/logbook-choices';
+import { fieldErrors, hasTextInEveryLanguage, ok, refusal } from '../../support/core-harness';
+import { recordsTest } from '../../support/core-fixture';
+import { finalData } from '../../support/logbook-records';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let clock: TestClock;
-let core: Core;
-let refs: Refs;
-let officer: { id: string; deviceId: string };
+/** Saves a final record of `kind` with `change` made to its complete data, which must be refused; says what is wrong at each field. */
+type Refused = (kind: LogbookKind, change: Record<string, unknown>, finalise?: boolean) => Promise<FieldError[]>;
 
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-logbooks');
-  clock = new TestClock();
-  core = await openTestCore(temp.dir, clock);
-  const session = await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
-  officer = { id: session.activeId ?? '', deviceId: session.deviceId };
-  refs = await addRefs(core);
-});
-afterEach(async () => {
-  await core.close();
-  await temp.remove();
+const test = recordsTest.extend<{ refused: Refused }>({
+  refused: async ({ core, refs }, use) => {
+    await use(async (kind, change, finalise = true) => {
+      const data = Object.fromEntries(Object.entries({ ...finalData(kind, refs), ...change }).filter(([, value]) => value !== undefined));
+      const error = await refusal(core, 'logbook.save', { kind, finalise, data });
+      expect(error.code).toBe('invalid_input');
+      for (const field of fieldErrors(error)) expect(hasTextInEveryLanguage(field.messageKey), field.messageKey).toBe(true);
+      return fieldErrors(error);
+    });
+  },
 });
 
 const requiredField = {
@@ -34,7 +30,7 @@ const requiredField = {
 } as const;
 
 describe.each(logbookKinds)('a %s record', (kind) => {
-  it('is saved as a draft with only its date, then finalised with every required field', async () => {
+  test('is saved as a draft with only its date, then finalised with every required field', async ({ clock, core, refs, officer }) => {
     const draft = await ok(core, 'logbook.save', { kind, finalise: false, data: { occurredAt: '2026-11-24T07:30' } });
     expect(draft).toMatchObject({
       kind,
@@ -59,7 +55,7 @@ describe.each(logbookKinds)('a %s record', (kind) => {
     await expect(ok(core, 'logbook.get', { kind, id: draft.id })).resolves.toEqual(final);
   });
 
-  it('refuses to finalise with fields missing, naming each field with a message in both languages', async () => {
+  test('refuses to finalise with fields missing, naming each field with a message in both languages', async ({ core }) => {
     const error = await refusal(core, 'logbook.save', { kind, finalise: true, data: { occurredAt: '2026-11-24T07:30' } });
     expect(error.code).toBe('invalid_input');
     const fields = fieldErrors(error);
@@ -74,13 +70,13 @@ describe.each(logbookKinds)('a %s record', (kind) => {
     await expect(ok(core, 'logbook.list', { kind })).resolves.toMatchObject({ total: 0 });
   });
 
-  it('refuses a value of the wrong kind at its field', async () => {
+  test('refuses a value of the wrong kind at its field', async ({ core, refs }) => {
     const data = { ...finalData(kind, refs), occurredAt: '2026-02-30T07:30' };
     const error = await refusal(core, 'logbook.save', { kind, finalise: false, data });
     expect(fieldErrors(error)).toEqual([{ field: 'data.occurredAt', messageKey: 'errors:field.badDate' }]);
   });
 
-  it('keeps the earlier state when a final record is edited, and stays final', async () => {
+  test('keeps the earlier state when a final record is edited, and stays final', async ({ clock, core, refs }) => {
     const first = await ok(core, 'logbook.save', { kind, finalise: true, data: finalData(kind, refs) });
     clock.advance(3_600_000);
     const changed = { ...finalData(kind, refs), occurredAt: '2026-11-24T08:15' };
@@ -103,7 +99,7 @@ describe.each(logbookKinds)('a %s record', (kind) => {
     await expect(ok(core, 'logbook.get', { kind, id: first.id })).resolves.toEqual(edited);
   });
 
-  it('is withdrawn only with a reason, and stays listed as withdrawn', async () => {
+  test('is withdrawn only with a reason, and stays listed as withdrawn', async ({ core, refs, officer }) => {
     const record = await ok(core, 'logbook.save', { kind, finalise: true, data: finalData(kind, refs) });
     const tooShort = await refusal(core, 'logbook.withdraw', { kind, id: record.id, reason: ' x ' });
     expect(tooShort).toMatchObject({ code: 'invalid_input', field: 'reason', messageKey: 'errors:field.tooShort' });
@@ -127,15 +123,7 @@ describe.each(logbookKinds)('a %s record', (kind) => {
 });
 
 describe('rules across fields', () => {
-  const refused = async (kind: (typeof logbookKinds)[number], change: Record<string, unknown>, finalise = true) => {
-    const data = Object.fromEntries(Object.entries({ ...finalData(kind, refs), ...change }).filter(([, value]) => value !== undefined));
-    const error = await refusal(core, 'logbook.save', { kind, finalise, data });
-    expect(error.code).toBe('invalid_input');
-    for (const field of fieldErrors(error)) expect(hasTextInEveryLanguage(field.messageKey), field.messageKey).toBe(true);
-    return fieldErrors(error);
-  };
-
-  it('a loudspeaker session cannot end before it starts, even as a draft', async () => {
+  test('a loudspeaker session cannot end before it starts, even as a draft', async ({ refused }) => {
     await expect(refused('loudspeaker', { endedAt: '2026-11-24T06:00' })).resolves.toEqual([
       { field: 'data.endedAt', messageKey: 'errors:field.endBeforeStart' },
     ]);
@@ -144,7 +132,7 @@ describe('rules across fields', () => {
     ]);
   });
 
-  it('a bulletin from the provincial source system needs its priority', async () => {
+  test('a bulletin from the provincial source system needs its priority', async ({ core, refs, refused }) => {
     await expect(refused('loudspeaker', { source: 'bulletin' })).resolves.toEqual([
       { field: 'data.bulletinPriority', messageKey: 'errors:field.priorityNeeded' },
     ]);
@@ -157,20 +145,23 @@ describe('rules across fields', () => {
     ).resolves.toMatchObject({ status: 'final' });
   });
 
-  it.each(['loudspeaker', 'figureOutreach', 'rumour', 'leafletHandout'] as const)('a final %s needs a village or a place', async (kind) => {
-    await expect(refused(kind, { villageId: undefined, place: '  ' })).resolves.toEqual([
-      { field: 'data.villageId', messageKey: 'errors:field.whereNeeded' },
-    ]);
-    await expect(
-      ok(core, 'logbook.save', {
-        kind,
-        finalise: true,
-        data: { ...finalData(kind, refs), villageId: undefined, place: 'Nhà văn hóa thôn 3' },
-      }),
-    ).resolves.toMatchObject({ status: 'final' });
-  });
+  test.for(['loudspeaker', 'figureOutreach', 'rumour', 'leafletHandout'] as const)(
+    'a final %s needs a village or a place',
+    async (kind, { core, refs, refused }) => {
+      await expect(refused(kind, { villageId: undefined, place: '  ' })).resolves.toEqual([
+        { field: 'data.villageId', messageKey: 'errors:field.whereNeeded' },
+      ]);
+      await expect(
+        ok(core, 'logbook.save', {
+          kind,
+          finalise: true,
+          data: { ...finalData(kind, refs), villageId: undefined, place: 'Nhà văn hóa thôn 3' },
+        }),
+      ).resolves.toMatchObject({ status: 'final' });
+    },
+  );
 
-  it('a loudspeaker cluster is place enough', async () => {
+  test('a loudspeaker cluster is place enough', async ({ core, refs }) => {
     await expect(
       ok(core, 'logbook.save', {
         kind: 'loudspeaker',
@@ -180,7 +171,7 @@ describe('rules across fields', () => {
     ).resolves.toMatchObject({ status: 'final' });
   });
 
-  it('an audience counted by sex or by ethnic group cannot exceed its total', async () => {
+  test('an audience counted by sex or by ethnic group cannot exceed its total', async ({ refused }) => {
     await expect(refused('figureOutreach', { audience: { total: 30, male: 20, female: 15 } })).resolves.toEqual([
       { field: 'data.audience.total', messageKey: 'errors:field.audienceSexOverTotal' },
     ]);
@@ -197,7 +188,7 @@ describe('rules across fields', () => {
     ).resolves.toEqual([{ field: 'data.audience.byEthnicity', messageKey: 'errors:field.audienceEthnicityOverTotal' }]);
   });
 
-  it('a rumour spread through "other" says which', async () => {
+  test('a rumour spread through "other" says which', async ({ core, refs, refused }) => {
     await expect(refused('rumour', { channels: ['other'] })).resolves.toEqual([
       { field: 'data.channelOther', messageKey: 'errors:field.channelOtherNeeded' },
     ]);
@@ -210,7 +201,7 @@ describe('rules across fields', () => {
     ).resolves.toMatchObject({ status: 'final' });
   });
 
-  it('says a value is of the wrong kind rather than missing', async () => {
+  test('says a value is of the wrong kind rather than missing', async ({ refused }) => {
     await expect(refused('leafletHandout', { copies: 'nhiều' })).resolves.toEqual([
       { field: 'data.copies', messageKey: 'errors:field.wrongType', params: { expected: 'number' } },
     ]);
@@ -219,7 +210,7 @@ describe('rules across fields', () => {
     ]);
   });
 
-  it('reports every fault of a form at once', async () => {
+  test('reports every fault of a form at once', async ({ refused }) => {
     const fields = await refused('loudspeaker', { operator: undefined, endedAt: '2026-11-24T06:00', source: 'bulletin', repeats: 0 });
     expect(fields).toEqual(
       expect.arrayContaining([
@@ -233,7 +224,7 @@ describe('rules across fields', () => {
 });
 
 describe('the contract', () => {
-  it('takes each kind’s own data, typed for the caller and checked at the boundary', async () => {
+  test('takes each kind’s own data, typed for the caller and checked at the boundary', async ({ core }) => {
     const request: ApiInput<'logbook.save'> = {
       kind: 'rumour',
       finalise: false,
@@ -255,7 +246,7 @@ describe('the contract', () => {
 });
 
 describe('record ids', () => {
-  it('sort in the order the records were created, whatever their dates', async () => {
+  test('sort in the order the records were created, whatever their dates', async ({ clock, core }) => {
     const ids: string[] = [];
     const dates = ['2026-11-20T08:00', '2025-01-03T09:00', '2026-11-24T07:00', '2026-10-31T23:59', '2026-11-01T00:00', '2026-11-24T07:00'];
     for (const [index, occurredAt] of dates.entries()) {

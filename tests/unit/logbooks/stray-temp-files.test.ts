@@ -1,28 +1,11 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/core';
-import { ok, openTestCore, TestClock } from '../../support/core-harness';
-import { addRefs, finalData } from '../../support/logbook-records';
-import { makeTempDir } from '../../support/temp-dir';
+import { expect } from 'vitest';
+import { ok } from '../../support/core-harness';
+import { recordsTest as test } from '../../support/core-fixture';
+import { finalData } from '../../support/logbook-records';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let clock: TestClock;
-let core: Core;
-
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-stray-temp');
-  clock = new TestClock();
-  core = await openTestCore(temp.dir, clock);
-  await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
-});
-afterEach(async () => {
-  await core.close();
-  await temp.remove();
-});
-
-it('removes the temp files of writes a crash cut short, and nothing else, at the next start', async () => {
-  const refs = await addRefs(core);
+test('removes the temp files of writes a crash cut short, and nothing else, at the next start', async ({ core, refs, temp, reopen }) => {
   const saved = await ok(core, 'logbook.save', { kind: 'rumour', finalise: true, data: finalData('rumour', refs, '2026-11-03T09:00') });
   await core.close();
   const rumours = path.join(temp.dir, 'logbooks', 'rumour');
@@ -31,10 +14,10 @@ it('removes the temp files of writes a crash cut short, and nothing else, at the
   await writeFile(path.join(temp.dir, 'logbooks', 'journal.json.977.abcdefabcdef.tmp'), '');
   await writeFile(path.join(rumours, 'ghi-chu.tmp'), 'của người dùng');
 
-  core = await openTestCore(temp.dir, clock);
+  const again = await reopen();
 
   expect((await readdir(rumours)).sort()).toEqual(['2026-11.json', 'ghi-chu.tmp']);
   expect(await readdir(path.join(temp.dir, 'logbooks'))).not.toContain('journal.json.977.abcdefabcdef.tmp');
-  const listed = await ok(core, 'logbook.list', { kind: 'rumour', fromMonth: '2026-11', toMonth: '2026-11' });
+  const listed = await ok(again, 'logbook.list', { kind: 'rumour', fromMonth: '2026-11', toMonth: '2026-11' });
   expect(listed.records.map((record) => record.id)).toEqual([saved.id]);
 });

@@ -1,43 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
+import { hasTextInEveryLanguage, ok, refusal } from '../../support/core-harness';
+import { coreTest } from '../../support/core-fixture';
 import { addRefs, finalData, type Refs } from '../../support/logbook-records';
-import { makeTempDir } from '../../support/temp-dir';
-
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let clock: TestClock;
-let core: Core;
-
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-profiles');
-  clock = new TestClock();
-  core = await openTestCore(temp.dir, clock);
-});
-afterEach(async () => {
-  await core.close();
-  await temp.remove();
-});
 
 const pin = '975310';
-const idOf = async (name: string) => (await ok(core, 'profiles.session', {})).profiles.find((profile) => profile.name === name)?.id ?? '';
+const idOf = async (core: Core, name: string) =>
+  (await ok(core, 'profiles.session', {})).profiles.find((profile) => profile.name === name)?.id ?? '';
 const rumour = (refs: Refs) => ({ kind: 'rumour', finalise: true, data: finalData('rumour', refs) }) as const;
 
 describe('people sharing one laptop', () => {
-  it('must choose who they are before writing in a logbook', async () => {
+  coreTest('must choose who they are before writing in a logbook', async ({ core }) => {
     const refused = await refusal(core, 'logbook.save', { kind: 'rumour', finalise: false, data: { occurredAt: '2026-11-24T07:30' } });
     expect(refused).toMatchObject({ code: 'refused', messageKey: 'profiles:noneActive' });
     expect(hasTextInEveryLanguage('profiles:noneActive')).toBe(true);
   });
 
-  it('each have a profile, and each record names who wrote it and who changed it', async () => {
+  coreTest('each have a profile, and each record names who wrote it and who changed it', async ({ core: opened, reopen }) => {
+    let core = opened;
     const first = await ok(core, 'profiles.save', { name: 'Y Bhim Niê' });
     expect(first).toMatchObject({ activeId: first.profiles[0]?.id, locked: false, profiles: [{ name: 'Y Bhim Niê', hasPin: false }] });
     // Adding a second person does not change who is working.
     const second = await ok(core, 'profiles.save', { name: 'Trần Thị Lan' });
     expect(second.activeId).toBe(first.activeId);
-    const [bhim, lan] = [await idOf('Y Bhim Niê'), await idOf('Trần Thị Lan')];
+    const [bhim, lan] = [await idOf(core, 'Y Bhim Niê'), await idOf(core, 'Trần Thị Lan')];
 
     const refs = await addRefs(core);
     const written = await ok(core, 'logbook.save', rumour(refs));
@@ -58,24 +46,28 @@ describe('people sharing one laptop', () => {
     expect(withdrawn.withdrawal?.by).toEqual({ profileId: lan, name: 'Trần Thị Lan' });
 
     // The choice is kept across a restart.
-    await core.close();
-    core = await openTestCore(temp.dir, clock);
+    core = await reopen();
     await expect(ok(core, 'profiles.session', {})).resolves.toMatchObject({ activeId: lan, locked: false, deviceId: written.device });
   });
 });
 
+/** Y Bhim Niê, who has a PIN and is chosen, and Trần Thị Lan, who has none. */
+const pinTest = coreTest.extend<{ bhim: string; refs: Refs }>({
+  bhim: [
+    async ({ core }, use) => {
+      await ok(core, 'profiles.save', { name: 'Y Bhim Niê', pin });
+      await ok(core, 'profiles.save', { name: 'Trần Thị Lan' });
+      await use(await idOf(core, 'Y Bhim Niê'));
+    },
+    { auto: true },
+  ],
+  refs: async ({ core }, use) => {
+    await use(await addRefs(core));
+  },
+});
+
 describe('a PIN', () => {
-  let bhim: string;
-  let refs: Refs;
-
-  beforeEach(async () => {
-    await ok(core, 'profiles.save', { name: 'Y Bhim Niê', pin });
-    await ok(core, 'profiles.save', { name: 'Trần Thị Lan' });
-    bhim = await idOf('Y Bhim Niê');
-    refs = await addRefs(core);
-  });
-
-  it('is never stored as typed, only as a salted hash', async () => {
+  pinTest('is never stored as typed, only as a salted hash', async ({ temp, core }) => {
     const text = await readFile(path.join(temp.dir, 'profiles.json'), 'utf8');
     expect(text).not.toContain(pin);
     const stored = (JSON.parse(text) as { profiles: { name: string; pin?: Record<string, unknown> }[] }).profiles;
@@ -84,7 +76,7 @@ describe('a PIN', () => {
     await expect(ok(core, 'profiles.session', {})).resolves.toMatchObject({ profiles: [{ hasPin: true }, { hasPin: false }] });
   });
 
-  it('locks the app: nothing is read or written until the right PIN is given', async () => {
+  pinTest('locks the app: nothing is read or written until the right PIN is given', async ({ core, refs, bhim }) => {
     const record = await ok(core, 'logbook.save', rumour(refs));
     await expect(ok(core, 'profiles.lock', {})).resolves.toMatchObject({ locked: true, activeId: bhim });
 
@@ -104,7 +96,9 @@ describe('a PIN', () => {
     expect(hasTextInEveryLanguage('profiles:locked')).toBe(true);
 
     // Choosing the profile without a PIN is no way round the lock.
-    await expect(refusal(core, 'profiles.activate', { id: await idOf('Trần Thị Lan') })).resolves.toMatchObject({ code: 'forbidden' });
+    await expect(refusal(core, 'profiles.activate', { id: await idOf(core, 'Trần Thị Lan') })).resolves.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(refusal(core, 'profiles.activate', { id: bhim, pin: '000000' })).resolves.toMatchObject({
       code: 'refused',
       field: 'pin',
@@ -122,7 +116,7 @@ describe('a PIN', () => {
     });
   });
 
-  it('shuts out guessing for 30 seconds after 5 wrong tries, then opens with the right one', async () => {
+  pinTest('shuts out guessing for 30 seconds after 5 wrong tries, then opens with the right one', async ({ clock, core, refs, bhim }) => {
     await ok(core, 'profiles.lock', {});
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await expect(refusal(core, 'profiles.activate', { id: bhim, pin: `00000${attempt}` })).resolves.toMatchObject({
@@ -148,15 +142,14 @@ describe('a PIN', () => {
     await expect(ok(core, 'logbook.save', rumour(refs))).resolves.toMatchObject({ author: { profileId: bhim } });
   });
 
-  it('is asked for when the app starts again', async () => {
-    await core.close();
-    core = await openTestCore(temp.dir, clock);
+  pinTest('is asked for when the app starts again', async ({ refs, reopen, bhim }) => {
+    const core = await reopen();
     await expect(ok(core, 'profiles.session', {})).resolves.toMatchObject({ locked: true, activeId: bhim });
     await expect(refusal(core, 'logbook.save', rumour(refs))).resolves.toMatchObject({ code: 'forbidden' });
     await expect(ok(core, 'profiles.activate', { id: bhim, pin })).resolves.toMatchObject({ locked: false });
   });
 
-  it('is changed or removed only with the current one', async () => {
+  pinTest('is changed or removed only with the current one', async ({ core, bhim }) => {
     await expect(refusal(core, 'profiles.save', { id: bhim, name: 'Y Bhim Niê', pin: null })).resolves.toMatchObject({
       field: 'currentPin',
       messageKey: 'profiles:wrongPin',
@@ -175,7 +168,7 @@ describe('a PIN', () => {
     await expect(ok(core, 'profiles.lock', {})).resolves.toMatchObject({ locked: false });
   });
 
-  it('rejects a PIN that is not 4 to 8 digits', async () => {
+  pinTest('rejects a PIN that is not 4 to 8 digits', async ({ core }) => {
     await expect(refusal(core, 'profiles.save', { name: 'H Mai Niê', pin: '12a4' })).resolves.toMatchObject({
       code: 'invalid_input',
       field: 'pin',
@@ -186,10 +179,8 @@ describe('a PIN', () => {
     });
   });
 
-  it('keeps the idle time after which the app locks', async () => {
+  pinTest('keeps the idle time after which the app locks', async ({ core, reopen }) => {
     await expect(ok(core, 'profiles.setIdleLock', { minutes: 5 })).resolves.toMatchObject({ idleLockMinutes: 5 });
-    await core.close();
-    core = await openTestCore(temp.dir, clock);
-    await expect(ok(core, 'profiles.session', {})).resolves.toMatchObject({ idleLockMinutes: 5 });
+    await expect(ok(await reopen(), 'profiles.session', {})).resolves.toMatchObject({ idleLockMinutes: 5 });
   });
 });

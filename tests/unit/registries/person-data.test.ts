@@ -1,62 +1,67 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { LogRecord } from '../../../electron/core/contract/logbooks';
-import type { Core } from '../../../electron/core/core';
-import { downloaded, hasTextInEveryLanguage, ok, openTestCore, refusal, TestClock } from '../../support/core-harness';
-import { addRefs, consentGiven, finalData, type Refs } from '../../support/logbook-records';
-import { makeTempDir } from '../../support/temp-dir';
+import { downloaded, hasTextInEveryLanguage, ok, refusal } from '../../support/core-harness';
+import { recordsTest } from '../../support/core-fixture';
+import { consentGiven, finalData } from '../../support/logbook-records';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let core: Core;
-let refs: Refs;
-let other: string;
 /** Records about him, about her, about her then him, about him then her. */
-let records: Record<'aboutHim' | 'aboutHer' | 'nowHim' | 'onceHim', LogRecord>;
+type Records = Record<'aboutHim' | 'aboutHer' | 'nowHim' | 'onceHim', LogRecord>;
 
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-person-data');
-  core = await openTestCore(temp.dir, new TestClock());
-  await ok(core, 'profiles.save', { name: 'H Hoa Byă' });
-  refs = await addRefs(core);
-  other = (
-    await ok(core, 'registry.save', {
+const test = recordsTest.extend<{
+  /** Another figure, H Liên Niê, besides the one of `refs`. */
+  other: string;
+  records: Records;
+  everyRecord: () => Promise<LogRecord[]>;
+  /** Every file the laptop keeps that holds `text`, outside the folder of files being handed out. */
+  filesHolding: (text: string) => Promise<string[]>;
+}>({
+  other: async ({ core }, use) => {
+    const saved = await ok(core, 'registry.save', {
       registry: 'figures',
       data: { fullName: 'H Liên Niê', sex: 'female', categories: ['artisan'], languages: [], consent: consentGiven },
-    })
-  ).id;
-  const outreach = (figureId: string, occurredAt: string) => ({ ...finalData('figureOutreach', refs, occurredAt), figureId });
-  const save = (figureId: string, occurredAt: string) =>
-    ok(core, 'logbook.save', { kind: 'figureOutreach', finalise: true, data: outreach(figureId, occurredAt) });
-  const change = (record: LogRecord, figureId: string) =>
-    ok(core, 'logbook.save', { kind: 'figureOutreach', id: record.id, finalise: true, data: outreach(figureId, record.occurredAt) });
-  records = {
-    aboutHim: await save(refs.figureId, '2026-10-03T19:00'),
-    aboutHer: await save(other, '2026-11-05T19:00'),
-    nowHim: await change(await save(other, '2026-11-12T19:00'), refs.figureId),
-    onceHim: await change(await save(refs.figureId, '2026-11-19T19:00'), other),
-  };
+    });
+    await use(saved.id);
+  },
+  records: [
+    async ({ core, refs, other }, use) => {
+      const outreach = (figureId: string, occurredAt: string) => ({ ...finalData('figureOutreach', refs, occurredAt), figureId });
+      const save = (figureId: string, occurredAt: string) =>
+        ok(core, 'logbook.save', { kind: 'figureOutreach', finalise: true, data: outreach(figureId, occurredAt) });
+      const change = (record: LogRecord, figureId: string) =>
+        ok(core, 'logbook.save', { kind: 'figureOutreach', id: record.id, finalise: true, data: outreach(figureId, record.occurredAt) });
+      await use({
+        aboutHim: await save(refs.figureId, '2026-10-03T19:00'),
+        aboutHer: await save(other, '2026-11-05T19:00'),
+        nowHim: await change(await save(other, '2026-11-12T19:00'), refs.figureId),
+        onceHim: await change(await save(refs.figureId, '2026-11-19T19:00'), other),
+      });
+    },
+    { auto: true },
+  ],
+  everyRecord: async ({ core }, use) => {
+    await use(async () => (await ok(core, 'logbook.list', { kind: 'figureOutreach', fromMonth: '2026-01' })).records);
+  },
+  filesHolding: async ({ temp }, use) => {
+    await use(async (text) => {
+      const found: string[] = [];
+      for (const entry of await readdir(temp.dir, { recursive: true, withFileTypes: true })) {
+        const file = path.join(entry.parentPath, entry.name);
+        if (entry.isFile() && !file.includes(`${path.sep}transfers${path.sep}`) && (await readFile(file, 'utf8')).includes(text))
+          found.push(path.relative(temp.dir, file));
+      }
+      return found;
+    });
+  },
 });
-afterEach(async () => {
-  await core.close();
-  await temp.remove();
-});
-
-const everyRecord = async () => (await ok(core, 'logbook.list', { kind: 'figureOutreach', fromMonth: '2026-01' })).records;
-
-/** Every file the laptop keeps that holds `text`, outside the folder of files being handed out. */
-async function filesHolding(text: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(temp.dir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && !file.includes(`${path.sep}transfers${path.sep}`) && (await readFile(file, 'utf8')).includes(text))
-      found.push(path.relative(temp.dir, file));
-  }
-  return found;
-}
 
 describe("one person's data", () => {
-  it('is exported whole: their entry, their village and every record naming them, even in an earlier state', async () => {
+  test('is exported whole: their entry, their village and every record naming them, even in an earlier state', async ({
+    core,
+    refs,
+    records,
+  }) => {
     const { downloadId, fileName } = await ok(core, 'registry.exportPerson', { id: refs.figureId });
     expect(fileName).toBe(`chieng-nguoi-${refs.figureId}.json`);
     const file = JSON.parse((await downloaded(core, downloadId)).toString('utf8')) as {
@@ -73,7 +78,7 @@ describe("one person's data", () => {
     expect(file.records.map((record) => record.id).sort()).toEqual([records.aboutHim.id, records.nowHim.id, records.onceHim.id].sort());
   });
 
-  it('is erased only when the name is typed to confirm', async () => {
+  test('is erased only when the name is typed to confirm', async ({ core, refs, everyRecord }) => {
     const error = await refusal(core, 'registry.erasePerson', { id: refs.figureId, confirmName: 'H Liên Niê' });
     expect(error).toMatchObject({ code: 'invalid_input', field: 'confirmName', messageKey: 'registries:erase.confirmMismatch' });
     expect(hasTextInEveryLanguage(error.messageKey)).toBe(true);
@@ -81,7 +86,14 @@ describe("one person's data", () => {
     expect((await everyRecord()).map((record) => record.revision).sort()).toEqual([1, 1, 2, 2]);
   });
 
-  it('is erased everywhere: the entry goes, and records and their earlier states keep only that someone was there', async () => {
+  test('is erased everywhere: the entry goes, and records and their earlier states keep only that someone was there', async ({
+    core,
+    refs,
+    other,
+    records,
+    everyRecord,
+    filesHolding,
+  }) => {
     // Typed without accents, as on a laptop without a Vietnamese keyboard.
     await expect(ok(core, 'registry.erasePerson', { id: refs.figureId, confirmName: ' y kong ayun ' })).resolves.toEqual({
       erased: true,
@@ -112,7 +124,7 @@ describe("one person's data", () => {
     expect(csv.toString('utf8').match(/\(đã xóa theo yêu cầu\)/g)).toHaveLength(2);
   });
 
-  it("is only a community figure's: a village cannot be erased this way", async () => {
+  test("is only a community figure's: a village cannot be erased this way", async ({ core, refs }) => {
     await expect(refusal(core, 'registry.erasePerson', { id: refs.villageId, confirmName: 'Buôn Ea Bhốk' })).resolves.toMatchObject({
       code: 'not_found',
       messageKey: 'registries:notFound',

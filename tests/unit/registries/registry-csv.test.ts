@@ -1,33 +1,35 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/core';
-import { downloaded, hasTextInEveryLanguage, ok, openTestCore, TestClock, upload } from '../../support/core-harness';
+import { describe, expect } from 'vitest';
+import type { ApiOutput, RegistryEntry } from '../../../electron/core/contract';
+import { downloaded, hasTextInEveryLanguage, ok, upload } from '../../support/core-harness';
+import { officerTest } from '../../support/core-fixture';
 import { consentGiven } from '../../support/logbook-records';
-import { makeTempDir } from '../../support/temp-dir';
-
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let core: Core;
-
-beforeEach(async () => {
-  temp = await makeTempDir('chieng-registry-csv');
-  core = await openTestCore(temp.dir, new TestClock());
-  await ok(core, 'profiles.save', { name: 'H Hoa Byă' });
-});
-afterEach(async () => {
-  await core.close();
-  await temp.remove();
-});
 
 const bom = '\uFEFF';
-const importCsv = async (registry: 'villages' | 'figures' | 'places', contents: Uint8Array | string) =>
-  ok(core, 'registry.import', { registry, uploadId: await upload(core, temp.dir, `${registry}-${Math.random()}.csv`, contents) });
-const entries = async (registry: 'villages' | 'figures' | 'places') => (await ok(core, 'registry.list', { registry })).entries;
-/** The registry's file as stored, or null before anything was saved in it. */
-const registryFile = (registry: string) => readFile(path.join(temp.dir, 'registries', `${registry}.json`), 'utf8').catch(() => null);
+type Registry = 'villages' | 'figures' | 'places';
+
+const test = officerTest.extend<{
+  importCsv: (registry: Registry, contents: Uint8Array | string) => Promise<ApiOutput<'registry.import'>>;
+  entries: (registry: Registry) => Promise<RegistryEntry[]>;
+  /** The registry's file as stored, or null before anything was saved in it. */
+  registryFile: (registry: string) => Promise<string | null>;
+}>({
+  importCsv: async ({ core, temp }, use) => {
+    await use(async (registry, contents) =>
+      ok(core, 'registry.import', { registry, uploadId: await upload(core, temp.dir, `${registry}-${Math.random()}.csv`, contents) }),
+    );
+  },
+  entries: async ({ core }, use) => {
+    await use(async (registry) => (await ok(core, 'registry.list', { registry })).entries);
+  },
+  registryFile: async ({ temp }, use) => {
+    await use((registry) => readFile(path.join(temp.dir, 'registries', `${registry}.json`), 'utf8').catch(() => null));
+  },
+});
 
 describe('importing a registry from CSV', () => {
-  it('reads Excel\'s Vietnamese CSV: a BOM, ";" between cells, Vietnamese headings and choices', async () => {
+  test('reads Excel\'s Vietnamese CSV: a BOM, ";" between cells, Vietnamese headings and choices', async ({ importCsv, entries }) => {
     // Excel where the list separator is ";" leaves a comma in a heading unquoted.
     const csv = `${bom}Tên thôn, buôn;Loại;Số hộ;Cụm loa\r\nBuôn Ea Bhốk;Buôn;1.045;"Cụm 1; Cụm 2"\r\nThôn 3;Thôn;;\r\n`;
     await expect(importCsv('villages', csv)).resolves.toEqual({ imported: 2, problems: [] });
@@ -37,7 +39,7 @@ describe('importing a registry from CSV', () => {
     ]);
   });
 
-  it('reads a CSV without a BOM, with "," and English headings and choices', async () => {
+  test('reads a CSV without a BOM, with "," and English headings and choices', async ({ importCsv, entries }) => {
     const csv =
       "Village name,Type,Households,Former district (before 1 July 2025)\nBuon Ko Siar,Buôn (Ê Đê village),98,Cư M'gar\nTổ dân phố 5,Urban block,,\n";
     await expect(importCsv('villages', csv)).resolves.toEqual({ imported: 2, problems: [] });
@@ -47,7 +49,7 @@ describe('importing a registry from CSV', () => {
     ]);
   });
 
-  it('reads figures with villages by name, languages by name and consent as Có/Không', async () => {
+  test('reads figures with villages by name, languages by name and consent as Có/Không', async ({ importCsv, entries }) => {
     await importCsv('villages', 'Tên thôn, buôn;Loại\nBuôn Ea Bhốk;Buôn\n');
     const csv = [
       'Họ và tên,Giới tính,Năm sinh,Thành phần,"Thôn, buôn",Ngôn ngữ,Đồng ý lưu thông tin,Ngày hỏi ý kiến,Hình thức đồng ý,Người ghi nhận,Dân tộc',
@@ -77,7 +79,7 @@ describe('importing a registry from CSV', () => {
     ]);
   });
 
-  it('reads places of worship with their dignitaries, and without a dignitaries column', async () => {
+  test('reads places of worship with their dignitaries, and without a dignitaries column', async ({ importCsv, entries }) => {
     const csv = `${bom}Tên cơ sở;Tôn giáo;Hệ phái;Chức sắc, chức việc\r\nChi hội Tin Lành Ea Bhốk;Tin Lành;Hội Thánh Tin Lành Việt Nam (miền Nam);"Y Djuan Mlô (Mục sư); H Liên"\r\n`;
     await expect(importCsv('places', csv)).resolves.toEqual({ imported: 1, problems: [] });
     await expect(importCsv('places', 'Tên cơ sở;Tôn giáo\r\nChùa Phước Hòa;Phật giáo\r\n')).resolves.toEqual({ imported: 1, problems: [] });
@@ -92,7 +94,7 @@ describe('importing a registry from CSV', () => {
     ]);
   });
 
-  it('imports nothing when a row is wrong, and names each fault by row and column', async () => {
+  test('imports nothing when a row is wrong, and names each fault by row and column', async ({ importCsv, entries, registryFile }) => {
     await importCsv('villages', 'Tên thôn, buôn;Loại\nBuôn Ea Bhốk;Buôn\n');
     const before = await registryFile('figures');
     const csv = [
@@ -117,7 +119,7 @@ describe('importing a registry from CSV', () => {
     await expect(registryFile('figures')).resolves.toBe(before);
   });
 
-  it('refuses a file whose rows repeat a village name, or name one already kept', async () => {
+  test('refuses a file whose rows repeat a village name, or name one already kept', async ({ importCsv, entries }) => {
     await importCsv('villages', 'Tên thôn, buôn;Loại\nBuôn Ea Bhốk;Buôn\n');
     const { imported, problems } = await importCsv('villages', 'Tên thôn, buôn;Loại\nThôn 1;Thôn\nthon 1;Thôn\nBUÔN EA BHỐK;Buôn\n');
     expect(imported).toBe(0);
@@ -128,7 +130,7 @@ describe('importing a registry from CSV', () => {
     expect((await entries('villages')).map((entry) => entry.data['name'])).toEqual(['Buôn Ea Bhốk']);
   });
 
-  it('names an unknown or a missing column before reading any row', async () => {
+  test('names an unknown or a missing column before reading any row', async ({ importCsv }) => {
     const { imported, problems } = await importCsv('villages', 'Tên;Màu\nBuôn Ea Bhốk;Đỏ\n');
     expect(imported).toBe(0);
     expect(problems).toEqual([
@@ -139,7 +141,7 @@ describe('importing a registry from CSV', () => {
     ]);
   });
 
-  it('says a file saved in an old Vietnamese code page is not UTF-8', async () => {
+  test('says a file saved in an old Vietnamese code page is not UTF-8', async ({ importCsv, entries }) => {
     // "Tên thôn, buôn;Loại / Buôn Ea Bhốk;Buôn" as Windows-1258 (or Latin-1) writes it: ê, ô as single bytes.
     const bytes = Buffer.from('Tên thôn, buôn;Loai\r\nBuôn Ea Bhôk;Buôn\r\n', 'latin1');
     const { imported, problems } = await importCsv('villages', bytes);
@@ -149,7 +151,7 @@ describe('importing a registry from CSV', () => {
     await expect(entries('villages')).resolves.toEqual([]);
   });
 
-  it('says a file with only headings has no rows', async () => {
+  test('says a file with only headings has no rows', async ({ importCsv }) => {
     await expect(importCsv('villages', `${bom}Tên thôn, buôn;Loại\r\n`)).resolves.toEqual({
       imported: 0,
       problems: [{ row: 0, messageKey: 'registries:import.empty' }],
@@ -157,42 +159,49 @@ describe('importing a registry from CSV', () => {
   });
 });
 
-describe('exporting a registry to CSV', () => {
-  beforeEach(async () => {
-    const village = await ok(core, 'registry.save', {
-      registry: 'villages',
-      data: { name: 'Buôn Ea Bhốk', type: 'buon', loudspeakerClusters: ['Cụm 1', 'Cụm 2'], households: 212 },
-    });
-    await ok(core, 'registry.save', {
-      registry: 'villages',
-      data: { name: 'Thôn 3', type: 'thon', notes: 'Đường vào "dốc", mùa mưa khó đi\nđi vòng qua rẫy' },
-    });
-    await ok(core, 'registry.save', {
-      registry: 'figures',
-      data: {
-        fullName: 'Y Kông Ayun',
-        sex: 'male',
-        birthYear: 1951,
-        categories: ['villageElder', 'clanHead'],
-        ethnicity: 'Ê Đê',
-        phone: '0905 123 456',
-        languages: ['rad', 'vi'],
-        villageId: village.id,
-        consent: consentGiven,
-      },
-    });
-    await ok(core, 'registry.save', {
-      registry: 'places',
-      data: {
-        name: 'Chi hội Tin Lành Ea Bhốk',
-        religion: 'protestantism',
-        villageId: village.id,
-        dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }, { name: 'H Liên' }],
-      },
-    });
-  });
+/** The registries filled with a village, a figure and a place of worship, before the test starts. */
+const filledTest = test.extend<{ filled: undefined }>({
+  filled: [
+    async ({ core }, use) => {
+      const village = await ok(core, 'registry.save', {
+        registry: 'villages',
+        data: { name: 'Buôn Ea Bhốk', type: 'buon', loudspeakerClusters: ['Cụm 1', 'Cụm 2'], households: 212 },
+      });
+      await ok(core, 'registry.save', {
+        registry: 'villages',
+        data: { name: 'Thôn 3', type: 'thon', notes: 'Đường vào "dốc", mùa mưa khó đi\nđi vòng qua rẫy' },
+      });
+      await ok(core, 'registry.save', {
+        registry: 'figures',
+        data: {
+          fullName: 'Y Kông Ayun',
+          sex: 'male',
+          birthYear: 1951,
+          categories: ['villageElder', 'clanHead'],
+          ethnicity: 'Ê Đê',
+          phone: '0905 123 456',
+          languages: ['rad', 'vi'],
+          villageId: village.id,
+          consent: consentGiven,
+        },
+      });
+      await ok(core, 'registry.save', {
+        registry: 'places',
+        data: {
+          name: 'Chi hội Tin Lành Ea Bhốk',
+          religion: 'protestantism',
+          villageId: village.id,
+          dignitaries: [{ name: 'Y Djuan Mlô', title: 'Mục sư' }, { name: 'H Liên' }],
+        },
+      });
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+});
 
-  it('writes UTF-8 with a BOM, CRLF lines and the headings of the UI language', async () => {
+describe('exporting a registry to CSV', () => {
+  filledTest('writes UTF-8 with a BOM, CRLF lines and the headings of the UI language', async ({ core }) => {
     const { downloadId, fileName } = await ok(core, 'registry.export', { registry: 'villages' });
     expect(fileName).toBe('chieng-villages.csv');
     const text = (await downloaded(core, downloadId)).toString('utf8');
@@ -204,13 +213,16 @@ describe('exporting a registry to CSV', () => {
     expect(english.startsWith(`${bom}Id,Village name,Type,Households,Loudspeaker clusters,`)).toBe(true);
   });
 
-  it.each(['villages', 'figures', 'places'] as const)('imports %s back unchanged, in either language', async (registry) => {
-    const before = await entries(registry);
-    for (const locale of ['vi', 'en'] as const) {
-      await ok(core, 'settings.update', { locale });
-      const csv = await downloaded(core, (await ok(core, 'registry.export', { registry })).downloadId);
-      await expect(importCsv(registry, csv)).resolves.toEqual({ imported: before.length, problems: [] });
-      expect((await entries(registry)).map(({ id, data }) => ({ id, data }))).toEqual(before.map(({ id, data }) => ({ id, data })));
-    }
-  });
+  filledTest.for(['villages', 'figures', 'places'] as const)(
+    'imports %s back unchanged, in either language',
+    async (registry, { core, importCsv, entries }) => {
+      const before = await entries(registry);
+      for (const locale of ['vi', 'en'] as const) {
+        await ok(core, 'settings.update', { locale });
+        const csv = await downloaded(core, (await ok(core, 'registry.export', { registry })).downloadId);
+        await expect(importCsv(registry, csv)).resolves.toEqual({ imported: before.length, problems: [] });
+        expect((await entries(registry)).map(({ id, data }) => ({ id, data }))).toEqual(before.map(({ id, data }) => ({ id, data })));
+      }
+    },
+  );
 });
