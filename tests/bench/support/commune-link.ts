@@ -15,7 +15,7 @@ import path from 'node:path';
 import { callTyped, openCore, type Core } from '../../../electron/core/core';
 import type { ApiOutput } from '../../../electron/core/contract';
 import type { Outcome } from './figure';
-import { buildAndPublish, randomImage, writeImageSource, type HubWorld } from './hub';
+import { buildAndPublish, installedOutcome, randomImage, writeImageSource, type HubWorld } from './hub';
 import { spawnJsonServer, type RunningServer } from './json-server';
 import { spawnLinkProxy, type LinkOptions, type LinkProxy, type LinkTraffic } from './link-proxy';
 import { round } from './stats';
@@ -120,16 +120,7 @@ export async function syncOverLink(core: Core, link: LinkProxy): Promise<LinkSyn
   startedAt = performance.now();
   const run = await callTyped(core, 'sync.run', { catalogSha256: check.value.catalogSha256 });
   seconds += (performance.now() - startedAt) / 1000;
-  if (!run.ok) throw new Error(`sync failed: ${JSON.stringify(run.error)}`);
-  const outcome = run.value;
-  if (
-    outcome.outcome !== 'synced' ||
-    outcome.cancelled ||
-    outcome.results.length === 0 ||
-    outcome.results.some((each) => each.status !== 'installed' && each.status !== 'updated')
-  ) {
-    throw new Error(`sync did not install: ${JSON.stringify(outcome)}`);
-  }
+  const outcome = installedOutcome(run);
   const traffic = await link.traffic();
   return { seconds, traffic, limitSeconds: limitSeconds(traffic), outcome };
 }

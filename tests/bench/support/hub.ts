@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { callTyped, openCore } from '../../../electron/core/core';
-import type { ApiOutput } from '../../../electron/core/contract';
+import type { ApiOutput, Result } from '../../../electron/core/contract';
 import { buildPack } from '../../../electron/core/packs/authoring/build-pack';
 import { loadGlyphCoverage } from '../../../electron/core/packs/authoring/glyph-coverage';
 import { openTrustService, type TrustService } from '../../../electron/core/packs/trust/trust-service';
@@ -133,18 +133,7 @@ export async function openLaptop(world: HubWorld, dataDir: string, hubUrl: strin
   }
   return {
     async sync() {
-      const result = await callTyped(core, 'sync.run', {});
-      if (!result.ok) throw new Error(`sync failed: ${JSON.stringify(result.error)}`);
-      const outcome = result.value;
-      if (
-        outcome.outcome !== 'synced' ||
-        outcome.cancelled ||
-        outcome.results.length === 0 ||
-        outcome.results.some((each) => each.status !== 'installed' && each.status !== 'updated')
-      ) {
-        throw new Error(`sync did not install: ${JSON.stringify(outcome)}`);
-      }
-      return outcome;
+      return installedOutcome(await callTyped(core, 'sync.run', {}));
     },
     async close() {
       // A sync sets the library indexing the new packs in the background; let it finish
@@ -276,4 +265,19 @@ export async function startCountingProxy(upstream: string, options: ProxyOptions
         agent.destroy();
       }),
   };
+}
+
+/** A run's outcome, which must have installed or updated every pack it names, and at least one. */
+export function installedOutcome(result: Result<ApiOutput<'sync.run'>>): Extract<ApiOutput<'sync.run'>, { outcome: 'synced' }> {
+  if (!result.ok) throw new Error(`sync failed: ${JSON.stringify(result.error)}`);
+  const outcome = result.value;
+  if (
+    outcome.outcome !== 'synced' ||
+    outcome.cancelled ||
+    outcome.results.length === 0 ||
+    outcome.results.some((each) => each.status !== 'installed' && each.status !== 'updated')
+  ) {
+    throw new Error(`sync did not install: ${JSON.stringify(outcome)}`);
+  }
+  return outcome;
 }
